@@ -1,0 +1,91 @@
+//! vnextract reads Vietnamese government and Party documents and news and
+//! returns typed records: document references and their codes, and (as the
+//! rules grow) organizations, officials, dates, periods, events, places and
+//! numeric facts.
+//!
+//! The pipeline is rule-based:
+//! 1. [`text::Text`] builds a normalized view of the input (NFC, look-alike
+//!    `Ð`, odd spaces, old/new tone placement, case folding) that maps back to
+//!    the original input;
+//! 2. the rules of each kind (`rules::*`) propose [`select::Candidate`]s, using
+//!    gazetteers from `data/*.tsv` compiled once into aho-corasick automata;
+//! 3. [`select::select`] applies one conflict policy to all candidates;
+//! 4. document-level resolution fills fields one mention gives another
+//!    (`refers_to` of `Chỉ thị 05`);
+//! 5. spans are mapped back to the original input, so that for every record
+//!    `&input[r.byte_start..r.byte_end] == r.text`.
+//!
+//! ```
+//! let records = vnextract::extract("Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.");
+//! let r = &records[0];
+//! assert_eq!(r.text, "Chỉ thị số 05-CT/TW");
+//! assert_eq!((r.start, r.end), (10, 29));
+//! let json = serde_json::to_value(r).unwrap();
+//! assert_eq!(json["kind"], "document_ref");
+//! assert_eq!(json["code"], "05-CT/TW");
+//! assert_eq!(json["issuer"], "Bộ Chính trị");
+//! ```
+
+pub mod context;
+pub mod gazetteer;
+pub mod record;
+pub mod rules;
+pub mod select;
+pub mod text;
+
+pub use record::{DocumentRef, Fields, Kind, Record, System};
+
+use select::Candidate;
+use text::{char_offsets, Text};
+
+/// What to extract.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only these kinds; all kinds when empty.
+    pub kinds: Vec<Kind>,
+}
+
+/// Extracts every record from `input` with default options.
+pub fn extract(input: &str) -> Vec<Record> {
+    extract_with(input, &Options::default())
+}
+
+/// Extracts the records of the kinds selected in `options`.
+pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
+    let text = Text::new(input);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    rules::document_ref::find(&text, &mut candidates);
+    let mut selected = select::select(candidates);
+    context::resolve(&mut selected);
+    if !options.kinds.is_empty() {
+        selected.retain(|c| options.kinds.contains(&c.kind()));
+    }
+    to_records(&text, selected)
+}
+
+/// Maps selected candidates to records with original offsets.
+fn to_records(text: &Text, selected: Vec<Candidate>) -> Vec<Record> {
+    let original = text.original();
+    let spans: Vec<(usize, usize)> = selected
+        .iter()
+        .map(|c| text.to_original(c.start, c.end))
+        .collect();
+    let positions: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let chars = char_offsets(original, &positions);
+    let mut records: Vec<Record> = selected
+        .into_iter()
+        .zip(spans)
+        .enumerate()
+        .map(|(i, (c, (bs, be)))| Record {
+            text: original[bs..be].to_string(),
+            start: chars[2 * i],
+            end: chars[2 * i + 1],
+            byte_start: bs,
+            byte_end: be,
+            fields: c.fields,
+            rule: c.rule,
+        })
+        .collect();
+    records.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    records
+}

@@ -1,0 +1,919 @@
+//! `document_ref`: references to legal and Party documents.
+//!
+//! Rules (ids reported in `rule`):
+//! - `document_ref/typed_code`: type word + optional `số` + code
+//!   (`Chỉ thị số 05-CT/TW`, `Nghị định 30/2020/NĐ-CP`, `Nghị quyết số 18 - NQ/TW`);
+//! - `document_ref/code`: a code alone (`theo 30/2020/NĐ-CP`, `Số: 87/2025/NĐ-CP`);
+//! - `document_ref/short`: type word + number (`Chỉ thị 05`, `Nghị quyết số 18`),
+//!   and `document_ref/short_list` for `Nghị định 29 và 178`;
+//! - `document_ref/plenum`, `document_ref/congress`: `Nghị quyết Trung ương 4 khóa XII`,
+//!   `Nghị quyết Đại hội XII`;
+//! - `document_ref/named`: `Luật Đất đai năm 2024`, `Bộ luật Hình sự`, `Điều lệ Đảng`,
+//!   `Hiến pháp năm 2013`, `Quy hoạch điện VIII`, `Luật sửa đổi, bổ sung...`.
+//!
+//! Not references: `Nghị định này`, `Quyết định bổ nhiệm`, `các nghị quyết`, `Điều 5`.
+//! A code never starts with a digit run followed by a lower-case word, so
+//! `38/64 đảng bộ` and dates such as `30/7/2019` are never codes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::gazetteer::{Cite, DocType, DATA};
+use crate::record::{DocumentRef, Fields, System};
+use crate::select::Candidate;
+use crate::text::{boundary_after, boundary_before, Text};
+
+/// Document codes, Party (`NN-XX/YY`) and state (`NN[/YYYY]/XX-YY`), on the
+/// normalized view (dashes are already `-`). ASCII classes keep it fast.
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*";
+    Regex::new(&format!(
+        r"(?P<num>[0-9]{{1,5}}(?:\.[0-9]{{1,2}})?)(?:[ ]{{0,2}}-[ ]{{0,2}}(?P<ptype>{up})[ ]{{0,2}}/[ ]{{0,2}}(?P<piss>{up}(?:-{up})*)|[ ]{{0,2}}/[ ]{{0,2}}(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]{{0,2}}/[ ]{{0,2}})?(?P<stail>{up}(?:-{up})*))"
+    ))
+    .expect("code regex compiles")
+});
+
+/// What may stand between a reference and `của <issuer>`: a comma, a date.
+static BEFORE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ ,]*(?:(?:ngày|Ngày) [0-9]{1,2}(?:[/.-][0-9]{1,2}[/.-][0-9]{4}| tháng [0-9]{1,2},? năm [0-9]{4})[ ,]*)?của ",
+    )
+    .expect("issuer regex compiles")
+});
+
+/// A quoted title after a reference and its issuer.
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[ ,:]*(?:(?:về|Về)(?: việc)? )?["“]([^"”\n]{1,500})["”]"#)
+        .expect("title regex compiles")
+});
+
+/// A parsed document code.
+#[derive(Debug, Clone)]
+struct Code {
+    start: usize,
+    end: usize,
+    fields: DocumentRef,
+}
+
+/// Finds every document reference in `text`.
+pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+    let norm = text.norm();
+    let codes = find_codes(norm);
+    let mut used = vec![false; codes.len()];
+    let mut refs: Vec<(usize, usize, DocumentRef, &'static str)> = Vec::new();
+
+    for (start, end, idx) in DATA.doc_type_words.find_all(text.lower()) {
+        if !boundary_before(norm, start) || !boundary_after(norm, end) {
+            continue;
+        }
+        let ty = &DATA.doc_types[idx];
+        // `pháp luật` is law in general, not a law.
+        if ty.name == "Luật" && text.lower()[..start].ends_with("pháp ") {
+            continue;
+        }
+        let capitalized = norm[start..].chars().next().is_some_and(char::is_uppercase);
+        for (s, e, fields, rule) in typed(norm, &codes, &mut used, ty, start, end, capitalized) {
+            refs.push((s, e, fields, rule));
+        }
+    }
+    for (code, used) in codes.iter().zip(&used) {
+        if !used {
+            let mut f = code.fields.clone();
+            f.own_number = is_own_number(norm, code.start);
+            refs.push((code.start, code.end, f, "document_ref/code"));
+        }
+    }
+    for (start, end, mut f, rule) in refs {
+        let after = trailing(norm, text.lower(), end, &mut f);
+        let _ = after;
+        out.push(Candidate {
+            start,
+            end,
+            fields: Fields::DocumentRef(f),
+            rule,
+        });
+    }
+}
+
+/// All codes in the normalized text, with boundaries checked.
+fn find_codes(norm: &str) -> Vec<Code> {
+    let mut out = Vec::new();
+    for caps in CODE.captures_iter(norm) {
+        let m = caps.get(0).expect("whole match");
+        let (start, mut end) = (m.start(), m.end());
+        let before = norm[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ',')) {
+            continue;
+        }
+        // Glued text (`NĐ-CPquy định`): cut the lower-case tail of the last group.
+        let glued = norm[end..].chars().next().is_some_and(char::is_alphabetic);
+        let tail_lower = norm[..end]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_lowercase())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let tail_chars = norm[end - tail_lower..end].chars().count();
+        if glued || tail_chars >= 3 {
+            end -= tail_lower;
+            if !boundary_after(norm, end) && norm[end..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+        }
+        if end <= start || !norm[..end].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        if norm[..end].ends_with('-') || norm[..end].ends_with('/') {
+            continue;
+        }
+        let raw: String = norm[start..end].chars().filter(|c| *c != ' ').collect();
+        // `diện 2/IV`: a Roman numeral after a slash is a category, not an issuer.
+        let tail = raw.rsplit('/').next().unwrap_or("");
+        if caps.name("stail").is_some()
+            && caps.name("year").is_none()
+            && !tail.contains('-')
+            && roman(tail).is_some()
+        {
+            continue;
+        }
+        if let Some(fields) = parse_code(&raw, caps.name("ptype").is_some()) {
+            out.push(Code { start, end, fields });
+        }
+    }
+    out
+}
+
+/// Splits a code without spaces into its fields.
+fn parse_code(raw: &str, party: bool) -> Option<DocumentRef> {
+    let mut f = DocumentRef {
+        code: Some(raw.to_string()),
+        ..DocumentRef::default()
+    };
+    if party {
+        let (num, rest) = raw.split_once('-')?;
+        let (ty, issuer) = rest.split_once('/')?;
+        f.number = Some(num.to_string());
+        let ty_canon = DATA.canonical_type_abbr(ty).unwrap_or(ty).to_string();
+        f.doc_type = DATA.doc_type_by_abbr(ty, true).map(|t| t.name.clone());
+        f.code = Some(format!("{num}-{ty_canon}/{issuer}"));
+        f.type_abbr = Some(ty_canon);
+        f.issuer_abbr = Some(issuer.to_string());
+        f.system = Some(System::Party);
+        return Some(f);
+    }
+    let mut parts = raw.split('/');
+    let num = parts.next()?;
+    let second = parts.next()?;
+    let (year, tail) = match parts.next() {
+        Some(t) => (Some(second), t),
+        None => (None, second),
+    };
+    f.number = Some(num.to_string());
+    f.year = year.map(String::from);
+    f.system = Some(System::State);
+    let mut groups = tail.split('-');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let is_type = !rest.is_empty() && DATA.doc_type_by_abbr(first, false).is_some();
+    if is_type {
+        let ty = DATA.canonical_type_abbr(first).unwrap_or(first).to_string();
+        f.doc_type = DATA.doc_type_by_abbr(first, false).map(|t| t.name.clone());
+        let issuers: Vec<String> = rest
+            .iter()
+            .map(|g| {
+                DATA.canonical_issuer_abbr(g)
+                    .unwrap_or_else(|| g.to_string())
+            })
+            .collect();
+        f.issuer_abbr = Some(issuers.join("-"));
+        if issuers.len() == 1 {
+            f.issuer = DATA.issuer_name(&issuers[0]).map(String::from);
+        }
+        f.code = Some(format!(
+            "{}{}/{}-{}",
+            num,
+            year.map(|y| format!("/{y}")).unwrap_or_default(),
+            ty,
+            issuers.join("-")
+        ));
+        f.type_abbr = Some(ty);
+    } else {
+        // `N/YYYY/QH15` (laws, resolutions of the National Assembly) or a
+        // letter `N/ISSUER-UNIT`: the first group names the issuer.
+        f.issuer_abbr = Some(tail.to_string());
+        f.issuer = DATA.issuer_name(first).map(String::from);
+    }
+    Some(f)
+}
+
+/// `Số: 87/2025/NĐ-CP` at the head of a legal text.
+fn is_own_number(norm: &str, start: usize) -> bool {
+    let before = norm[..start].trim_end_matches([' ', '\n', '\t']);
+    before.ends_with("Số:") || before.ends_with("SỐ:")
+}
+
+type Found = (usize, usize, DocumentRef, &'static str);
+
+/// References that start with the type word at `start..end`.
+fn typed(
+    norm: &str,
+    codes: &[Code],
+    used: &mut [bool],
+    ty: &DocType,
+    start: usize,
+    end: usize,
+    capitalized: bool,
+) -> Vec<Found> {
+    let base = DocumentRef {
+        doc_type: Some(ty.name.clone()),
+        ..DocumentRef::default()
+    };
+    let mut pos = skip_spaces(norm, end);
+    if pos == end {
+        return Vec::new();
+    }
+    // Optional `số` / `số:`.
+    let lower_rest = &norm[pos..];
+    if let Some(after) = strip_word_ci(lower_rest, "số") {
+        let mut p = pos + (lower_rest.len() - after.len());
+        if norm[p..].starts_with(':') {
+            p += 1;
+        }
+        let q = skip_spaces(norm, p);
+        if q > p || norm[p..].starts_with(|c: char| c.is_ascii_digit()) {
+            pos = q;
+        }
+    }
+    // A code.
+    if let Ok(i) = codes.binary_search_by_key(&pos, |c| c.start) {
+        used[i] = true;
+        let mut f = codes[i].fields.clone();
+        f.doc_type = base.doc_type.clone();
+        return vec![(start, codes[i].end, f, "document_ref/typed_code")];
+    }
+    // A short number: `Chỉ thị 05`, `Nghị định 29 và 178`.
+    if let Some(num_end) = short_number(norm, pos) {
+        let mut out = vec![(
+            start,
+            num_end,
+            DocumentRef {
+                number: Some(norm[pos..num_end].to_string()),
+                ..base.clone()
+            },
+            "document_ref/short",
+        )];
+        let rest = &norm[num_end..];
+        for sep in [" và ", ", "] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                let p = num_end + sep.len();
+                if let Some(e) = short_number(norm, p) {
+                    let _ = r;
+                    out.push((
+                        p,
+                        e,
+                        DocumentRef {
+                            number: Some(norm[p..e].to_string()),
+                            ..base.clone()
+                        },
+                        "document_ref/short_list",
+                    ));
+                }
+                break;
+            }
+        }
+        return out;
+    }
+    if !capitalized {
+        return Vec::new();
+    }
+    if ty.name == "Nghị quyết" {
+        if let Some((e, f)) = plenum(norm, pos, &base) {
+            return vec![(start, e, f, "document_ref/plenum")];
+        }
+        if let Some((e, f)) = congress(norm, pos, &base) {
+            return vec![(start, e, f, "document_ref/congress")];
+        }
+    }
+    if ty.cite == Cite::Code {
+        return Vec::new();
+    }
+    match named(norm, end, ty) {
+        Some((e, f)) => vec![(start, e, f, "document_ref/named")],
+        None => Vec::new(),
+    }
+}
+
+fn skip_spaces(s: &str, mut pos: usize) -> usize {
+    while s[pos..].starts_with(' ') {
+        pos += 1;
+    }
+    pos
+}
+
+/// `s` without a leading `word` (case-insensitive) that ends at a boundary.
+fn strip_word_ci<'s>(s: &'s str, word: &str) -> Option<&'s str> {
+    let head = s.get(..word.len())?;
+    if head.to_lowercase() != word || !boundary_after(s, word.len()) {
+        return None;
+    }
+    Some(&s[word.len()..])
+}
+
+/// End of a short reference number at `pos`: 1–4 digits that do not go on
+/// into a code, a date, a fraction or a decimal.
+fn short_number(norm: &str, pos: usize) -> Option<usize> {
+    let digits = norm[pos..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let end = pos + digits;
+    let rest = &norm.as_bytes()[end..];
+    match rest {
+        [b'/' | b'-' | b'.' | b',', d, ..] if d.is_ascii_digit() || d.is_ascii_uppercase() => None,
+        [b'/' | b'-', ..] => None,
+        _ if !boundary_after(norm, end) => None,
+        _ => Some(end),
+    }
+}
+
+/// Value of a Roman numeral (`XIII` → 13), for congress and term numbers.
+pub fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 8 {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let vals: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// A number written in Arabic or Roman numerals.
+fn numeral(word: &str) -> Option<u32> {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        word.parse().ok()
+    } else {
+        roman(word)
+    }
+}
+
+/// The word at `pos` (letters and digits) and its end.
+fn word_at(s: &str, pos: usize) -> Option<(&str, usize)> {
+    let len: usize = s[pos..]
+        .chars()
+        .take_while(|&c| crate::text::is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| (&s[pos..pos + len], pos + len))
+}
+
+/// Words separated by single spaces starting at `pos`, lower-cased compare.
+fn expect_words(norm: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    let mut p = pos;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            p = norm[p..].strip_prefix(' ').map(|_| p + 1)?;
+        }
+        let (got, e) = word_at(norm, p)?;
+        if got.to_lowercase() != *w {
+            return None;
+        }
+        p = e;
+    }
+    Some(p)
+}
+
+/// ` khóa XII` at `pos` → (end, 12).
+fn term_at(norm: &str, pos: usize) -> Option<(usize, u32)> {
+    let p = expect_words(norm, skip_spaces(norm, pos), &["khóa"])?;
+    let (w, e) = word_at(norm, skip_spaces(norm, p))?;
+    Some((e, numeral(w)?))
+}
+
+/// `Trung ương 4 khóa XII`, `Hội nghị Trung ương 4`, `Hội nghị lần thứ 11 Ban
+/// Chấp hành Trung ương Đảng khóa XIII` after `Nghị quyết`.
+fn plenum(norm: &str, pos: usize, base: &DocumentRef) -> Option<(usize, DocumentRef)> {
+    let mut p = pos;
+    let mut number = None;
+    if let Some(e) = expect_words(norm, p, &["hội", "nghị"]) {
+        p = skip_spaces(norm, e);
+        if let Some(e) = expect_words(norm, p, &["lần", "thứ"]) {
+            let (w, e2) = word_at(norm, skip_spaces(norm, e))?;
+            number = Some(numeral(w)?);
+            p = skip_spaces(norm, e2);
+            p = expect_words(norm, p, &["ban", "chấp", "hành"]).map_or(p, |e| skip_spaces(norm, e));
+        }
+    }
+    let mut end = expect_words(norm, p, &["trung", "ương"])?;
+    if let Some(e) = expect_words(norm, skip_spaces(norm, end), &["đảng"]) {
+        end = e;
+    }
+    if number.is_none() {
+        if let Some((w, e)) = word_at(norm, skip_spaces(norm, end)) {
+            if let Some(n) = numeral(w) {
+                number = Some(n);
+                end = e;
+            }
+        }
+    }
+    let mut f = DocumentRef {
+        plenum: number,
+        ..base.clone()
+    };
+    if let Some((e, t)) = term_at(norm, end) {
+        f.term = Some(t);
+        end = e;
+    }
+    (f.plenum.is_some() || f.term.is_some()).then_some((end, f))
+}
+
+/// `Đại hội XII`, `Đại hội Đảng bộ tỉnh lần thứ X` after `Nghị quyết`.
+fn congress(norm: &str, pos: usize, base: &DocumentRef) -> Option<(usize, DocumentRef)> {
+    let mut p = expect_words(norm, pos, &["đại", "hội"])?;
+    for _ in 0..8 {
+        if !norm[p..].starts_with(' ') {
+            return None;
+        }
+        p += 1;
+        let (w, e) = word_at(norm, p)?;
+        if let Some(n) = roman(w).filter(|_| w.len() > 1 || w == "I" || w == "V" || w == "X") {
+            return Some((
+                e,
+                DocumentRef {
+                    congress: Some(n),
+                    ..base.clone()
+                },
+            ));
+        }
+        if w == "lần" {
+            let e2 = expect_words(norm, p, &["lần", "thứ"])?;
+            let (n, e3) = word_at(norm, skip_spaces(norm, e2))?;
+            return Some((
+                e3,
+                DocumentRef {
+                    congress: Some(numeral(n)?),
+                    ..base.clone()
+                },
+            ));
+        }
+        if is_stop(&w.to_lowercase()) {
+            return None;
+        }
+        p = e;
+    }
+    None
+}
+
+/// Words that end a document name: function words and common verbs.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "của"
+            | "về"
+            | "ngày"
+            | "tháng"
+            | "được"
+            | "đã"
+            | "đang"
+            | "sẽ"
+            | "có"
+            | "là"
+            | "thì"
+            | "mà"
+            | "này"
+            | "đó"
+            | "kia"
+            | "nay"
+            | "theo"
+            | "tại"
+            | "trong"
+            | "cho"
+            | "với"
+            | "để"
+            | "do"
+            | "bởi"
+            | "khi"
+            | "nếu"
+            | "hoặc"
+            | "hay"
+            | "từ"
+            | "đến"
+            | "trên"
+            | "dưới"
+            | "sau"
+            | "trước"
+            | "cũng"
+            | "vẫn"
+            | "còn"
+            | "nhằm"
+            | "gồm"
+            | "như"
+            | "thuộc"
+            | "hiện"
+            | "mới"
+            | "khóa"
+            | "lần"
+            | "ban"
+            | "qua"
+            | "thông"
+            | "ra"
+            | "vào"
+            | "lại"
+            | "phải"
+            | "cần"
+            | "nên"
+            | "đều"
+            | "chỉ"
+            | "chưa"
+            | "không"
+            | "các"
+            | "những"
+            | "mọi"
+            | "điều"
+            | "khoản"
+            | "hướng"
+            | "sửa"
+            | "ký"
+            | "nhiệm"
+            | "giai"
+            | "đối"
+            | "tổng"
+            | "triển"
+            | "thực"
+            | "tiếp"
+            | "và"
+    )
+}
+
+/// `Luật Đất đai năm 2024`, `Bộ luật Tố tụng dân sự số 92/2015/QH13`,
+/// `Hiến pháp năm 2013`, `Điều lệ Đảng`, `Quy hoạch điện VIII`,
+/// `Luật sửa đổi, bổ sung một số điều` — starting after the type word at `pos`.
+fn named(norm: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
+    let mut f = DocumentRef {
+        doc_type: Some(ty.name.clone()),
+        ..DocumentRef::default()
+    };
+    // Amending laws: `Luật sửa đổi, bổ sung (một số điều)`.
+    if let Some(e) = expect_words(norm, pos + 1, &["sửa", "đổi"]) {
+        let mut end = e;
+        if let Some(e) = norm[end..]
+            .strip_prefix(", ")
+            .and_then(|_| expect_words(norm, end + 2, &["bổ", "sung"]))
+        {
+            end = e;
+            if let Some(e) = expect_words(norm, end + 1, &["một", "số", "điều"]) {
+                end = e;
+            }
+        }
+        return Some((end, f));
+    }
+    let mut end = pos;
+    let mut words = 0usize;
+    let mut lower_run = 0usize;
+    let mut p = pos;
+    loop {
+        // Separator: one space, or `, ` inside a name (`Quản lý, sử dụng`).
+        let (sep_ok, after_sep) = if norm[p..].starts_with(' ') {
+            (true, p + 1)
+        } else if words > 0 && norm[p..].starts_with(", ") {
+            (true, p + 2)
+        } else {
+            (false, p)
+        };
+        if !sep_ok {
+            break;
+        }
+        let comma = after_sep == p + 2;
+        if norm[after_sep..].starts_with("(sửa đổi") {
+            if let Some(close) = norm[after_sep..].find(')').filter(|&c| c < 30) {
+                end = after_sep + close + 1;
+            }
+            break;
+        }
+        let Some((w, e)) = word_at(norm, after_sep) else {
+            break;
+        };
+        let lw = w.to_lowercase();
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        if is_year(w) {
+            if words > 0 || ty.cite == Cite::Bare {
+                f.year = Some(w.to_string());
+                end = e;
+            }
+            break;
+        }
+        if lw == "năm" {
+            if let Some((y, ye)) = word_at(norm, skip_spaces(norm, e)).filter(|(y, _)| is_year(y)) {
+                if words > 0 || ty.cite == Cite::Bare {
+                    f.year = Some(y.to_string());
+                    end = ye;
+                }
+            }
+            break;
+        }
+        if lw == "số" && words > 0 {
+            let q = skip_spaces(norm, e);
+            let codes = find_codes(&norm[q..norm.floor_char_boundary(q + 40)]);
+            if let Some(c) = codes.first().filter(|c| c.start == 0) {
+                let mut cf = c.fields.clone();
+                cf.doc_type = f.doc_type.take();
+                cf.year = cf.year.or(f.year.take());
+                f = cf;
+                end = q + c.end;
+            }
+            break;
+        }
+        if lw == "và" {
+            // `Khoa học và Công nghệ` goes on; `Luật A và Luật B` does not.
+            let next = word_at(norm, e + 1).filter(|_| norm[e..].starts_with(' '));
+            match next {
+                Some((n, _))
+                    if n.chars().next().is_some_and(char::is_uppercase)
+                        && !starts_type_word(norm, e + 1) =>
+                {
+                    p = e;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // A capitalized first word is a name even when it is a function word
+        // (`Luật Các tổ chức tín dụng`), but not in all-caps headings.
+        let titlecase = upper && w.chars().skip(1).any(char::is_lowercase);
+        if (is_stop(&lw) && !(words == 0 && titlecase))
+            || w.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        if comma && (upper || words == 0) {
+            break;
+        }
+        if words == 0 && !upper {
+            // `Hiến pháp nước Cộng hòa...`, `Quy hoạch điện VIII`.
+            let lead_ok =
+                (ty.cite == Cite::Bare && lw == "nước") || roman_within(norm, after_sep, 4);
+            if !lead_ok {
+                break;
+            }
+        }
+        if let Some(n) = roman(w).filter(|_| words > 0) {
+            let _ = n;
+            end = e;
+            break;
+        }
+        lower_run = if upper { 0 } else { lower_run + 1 };
+        if lower_run > 7 {
+            break;
+        }
+        words += 1;
+        end = e;
+        p = e;
+        if words >= 14 {
+            break;
+        }
+    }
+    if end == pos {
+        return (ty.cite == Cite::Bare).then_some((pos, f));
+    }
+    Some((end, f))
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when a document type word (`Luật`, `Chương trình hành động`) starts at `pos`.
+fn starts_type_word(norm: &str, pos: usize) -> bool {
+    let key = crate::gazetteer::match_key(&norm[pos..norm.floor_char_boundary(pos + 40)]);
+    DATA.doc_type_words.match_at(&key, 0).is_some()
+}
+
+/// True when a Roman numeral ends a run of at most `max` lower-case words at `pos`.
+fn roman_within(norm: &str, pos: usize, max: usize) -> bool {
+    let mut p = pos;
+    for _ in 0..=max {
+        let Some((w, e)) = word_at(norm, p) else {
+            return false;
+        };
+        if roman(w).is_some() && w.len() > 1 {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_lowercase) || is_stop(&w.to_lowercase()) {
+            return false;
+        }
+        if !norm[e..].starts_with(' ') {
+            return false;
+        }
+        p = e + 1;
+    }
+    false
+}
+
+/// Fields taken from what follows a reference: `của <issuer>` (possibly after
+/// a date) and a quoted title. Returns the end of what was read.
+fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) -> usize {
+    let mut pos = end;
+    if let Some(m) = BEFORE_ISSUER.find(&norm[end..]) {
+        let p = end + m.end();
+        if let Some((e, name)) = issuer_at(norm, lower, p) {
+            f.issuer = Some(name);
+            pos = e;
+        }
+    }
+    if let Some(c) = TITLE.captures(&norm[pos..]) {
+        let t = c.get(1).expect("title group");
+        f.title = Some(t.as_str().trim().to_string());
+        pos += c.get(0).expect("whole").end();
+    }
+    pos
+}
+
+/// The body named at `pos`: a gazetteer name (canonical), or the capitalized
+/// phrase as written (`Ban Chấp hành Đảng bộ Khối`, `Bộ trưởng Bộ Tài chính`).
+fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
+    let run_end = capitalized_run(norm, pos)?;
+    if let Some((e, idx)) = DATA.organization_names.match_at(lower, pos) {
+        return Some((e, DATA.organizations[idx].name.clone()));
+    }
+    Some((run_end, norm[pos..run_end].to_string()))
+}
+
+/// End of a name that starts with a capital at `pos` and goes on through
+/// its words until a function word or punctuation.
+fn capitalized_run(norm: &str, pos: usize) -> Option<usize> {
+    let (first, mut end) = word_at(norm, pos)?;
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut p = end;
+    for _ in 0..12 {
+        if !norm[p..].starts_with(' ') {
+            break;
+        }
+        let Some((w, e)) = word_at(norm, p + 1) else {
+            break;
+        };
+        let lw = w.to_lowercase();
+        if is_stop(&lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        let next_is_name = word_at(norm, e + 1).is_some_and(|(n, _)| {
+            n.starts_with(char::is_uppercase) && !starts_type_word(norm, e + 1)
+        });
+        if lw == "và" && !next_is_name {
+            break;
+        }
+        if lw == "quy" || starts_type_word(norm, p + 1) {
+            break;
+        }
+        end = e;
+        p = e;
+    }
+    // A trailing `và` is not part of the name.
+    let name = &norm[pos..end];
+    Some(pos + name.trim_end_matches(" và").len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Kind;
+
+    fn refs(input: &str) -> Vec<(String, DocumentRef)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::DocumentRef)
+            .map(|r| match r.fields {
+                Fields::DocumentRef(f) => (r.text, f),
+            })
+            .collect()
+    }
+
+    fn texts(input: &str) -> Vec<String> {
+        refs(input).into_iter().map(|r| r.0).collect()
+    }
+
+    #[test]
+    fn party_codes() {
+        let r = refs("thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về việc");
+        assert_eq!(r.len(), 1);
+        let (t, f) = &r[0];
+        assert_eq!(t, "Chỉ thị số 05-CT/TW");
+        assert_eq!(f.code.as_deref(), Some("05-CT/TW"));
+        assert_eq!(f.number.as_deref(), Some("05"));
+        assert_eq!(f.type_abbr.as_deref(), Some("CT"));
+        assert_eq!(f.issuer_abbr.as_deref(), Some("TW"));
+        assert_eq!(f.system, Some(System::Party));
+        assert_eq!(f.issuer.as_deref(), Some("Bộ Chính trị"));
+        let r = refs("quán triệt Nghị quyết số 18 - NQ/TW “Một số vấn đề”; Chương trình hành động số 14-Ctr/ĐUK");
+        assert_eq!(r[0].0, "Nghị quyết số 18 - NQ/TW");
+        assert_eq!(r[0].1.code.as_deref(), Some("18-NQ/TW"));
+        assert_eq!(r[0].1.title.as_deref(), Some("Một số vấn đề"));
+        assert_eq!(r[1].1.type_abbr.as_deref(), Some("CTr"));
+        assert_eq!(r[1].1.doc_type.as_deref(), Some("Chương trình hành động"));
+    }
+
+    #[test]
+    fn state_codes() {
+        let r = refs(
+            "Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015 của Chính phủ quy định",
+        );
+        let f = &r[0].1;
+        assert_eq!(r[0].0, "Nghị định số 08/2015/NĐ-CP");
+        assert_eq!(f.year.as_deref(), Some("2015"));
+        assert_eq!(
+            (f.type_abbr.as_deref(), f.issuer_abbr.as_deref()),
+            (Some("NĐ"), Some("CP"))
+        );
+        assert_eq!(f.issuer.as_deref(), Some("Chính phủ"));
+        let r = refs("theo 30/2020/NĐ-CP và Quyết định 18/2020/QĐ-TTG, Công văn 4154/UBND-KT");
+        assert_eq!(r[0].0, "30/2020/NĐ-CP");
+        assert_eq!(r[0].1.doc_type.as_deref(), Some("Nghị định"));
+        assert_eq!(r[1].1.issuer_abbr.as_deref(), Some("TTg"));
+        assert_eq!(r[1].1.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(r[2].1.issuer_abbr.as_deref(), Some("UBND-KT"));
+        let r = refs("Luật số 80/2015/QH13 và Thông tư liên tịch 01/2005/TTLT-BNV-BTC");
+        assert_eq!(r[0].1.issuer.as_deref(), Some("Quốc hội"));
+        assert_eq!(r[1].1.issuer_abbr.as_deref(), Some("BNV-BTC"));
+        assert_eq!(r[1].1.doc_type.as_deref(), Some("Thông tư liên tịch"));
+    }
+
+    #[test]
+    fn short_and_named() {
+        assert_eq!(
+            texts("Qua 3 năm thực hiện Chỉ thị 05, toàn Đảng bộ"),
+            vec!["Chỉ thị 05"]
+        );
+        assert_eq!(
+            texts("theo Nghị định 29 và 178."),
+            vec!["Nghị định 29", "178"]
+        );
+        let r =
+            refs("thực hiện Nghị quyết Trung ương 4 khóa XII và Nghị quyết Đại hội XII của Đảng");
+        assert_eq!(r[0].0, "Nghị quyết Trung ương 4 khóa XII");
+        assert_eq!((r[0].1.plenum, r[0].1.term), (Some(4), Some(12)));
+        assert_eq!(r[1].0, "Nghị quyết Đại hội XII");
+        assert_eq!(r[1].1.congress, Some(12));
+        assert_eq!(
+            texts("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;"),
+            vec!["Luật Đất đai"]
+        );
+        assert_eq!(
+            texts("của Luật Điện lực 2024 về"),
+            vec!["Luật Điện lực 2024"]
+        );
+        assert_eq!(
+            texts("Luật Quản lý, sử dụng tài sản công, Luật Quản lý thuế"),
+            vec!["Luật Quản lý, sử dụng tài sản công", "Luật Quản lý thuế"]
+        );
+        assert_eq!(
+            texts("thi hành Điều lệ Đảng nhiệm kỳ"),
+            vec!["Điều lệ Đảng"]
+        );
+        assert_eq!(
+            texts("Hiến pháp năm 2013 quy định"),
+            vec!["Hiến pháp năm 2013"]
+        );
+        assert_eq!(
+            texts("trong Điều chỉnh Quy hoạch điện VIII với"),
+            vec!["Quy hoạch điện VIII"]
+        );
+        let r = refs("Luật Kinh doanh bất động sản số 29/2023/QH15 và");
+        assert_eq!(r[0].0, "Luật Kinh doanh bất động sản số 29/2023/QH15");
+        assert_eq!(r[0].1.code.as_deref(), Some("29/2023/QH15"));
+    }
+
+    #[test]
+    fn refusals() {
+        assert!(
+            texts("Nghị định này có hiệu lực; Quyết định bổ nhiệm; các nghị quyết của Đảng")
+                .is_empty()
+        );
+        assert!(texts("38/64 đảng bộ, ngày 30/7/2019, 1/3 số đại biểu, Điều 5").is_empty());
+        assert!(texts("Luật này quy định").is_empty());
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman("XIII"), Some(13));
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("IX"), Some(9));
+        assert_eq!(roman("ABC"), None);
+    }
+}

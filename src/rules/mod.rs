@@ -1,0 +1,3 @@
+//! One module per record kind: patterns, resolvers and their examples.
+
+pub mod document_ref;

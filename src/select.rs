@@ -1,0 +1,101 @@
+//! One conflict policy for every candidate, whatever rule produced it.
+//!
+//! Candidates of the same kind never overlap in the output, and neither do
+//! the time kinds (`date`, `period`, `duration`) among themselves. When two
+//! conflict, the longer wins, then the kind with the higher priority, then the
+//! leftmost. Candidates of kinds that conflict with nothing else nest freely.
+
+use std::collections::BTreeMap;
+
+use crate::record::{Fields, Kind};
+
+/// A match in the normalized text, before selection and offset mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Byte span in the normalized view.
+    pub start: usize,
+    pub end: usize,
+    pub fields: Fields,
+    /// Stable rule id, reported with the record.
+    pub rule: &'static str,
+}
+
+impl Candidate {
+    pub fn kind(&self) -> Kind {
+        self.fields.kind()
+    }
+}
+
+/// Kinds that compete for the same text share a group.
+fn group(kind: Kind) -> Kind {
+    if kind.is_time() {
+        Kind::Date
+    } else {
+        kind
+    }
+}
+
+/// Higher wins between equally long candidates of one group.
+fn priority(kind: Kind) -> u8 {
+    match kind {
+        Kind::Period => 3,
+        Kind::Date => 2,
+        Kind::Duration => 1,
+        _ => 0,
+    }
+}
+
+/// Keeps the winners of every conflict, sorted by start, longer first.
+pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.retain(|c| c.end > c.start);
+    candidates.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(priority(b.kind()).cmp(&priority(a.kind())))
+            .then(a.start.cmp(&b.start))
+    });
+    // Per group: accepted spans keyed by start.
+    let mut taken: BTreeMap<Kind, BTreeMap<usize, usize>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let spans = taken.entry(group(c.kind())).or_default();
+        let before = spans.range(..c.end).next_back();
+        if before.is_some_and(|(_, &end)| end > c.start) {
+            continue;
+        }
+        spans.insert(c.start, c.end);
+        out.push(c);
+    }
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DocumentRef;
+
+    fn doc(start: usize, end: usize) -> Candidate {
+        Candidate {
+            start,
+            end,
+            fields: Fields::DocumentRef(DocumentRef::default()),
+            rule: "test",
+        }
+    }
+
+    #[test]
+    fn longest_then_leftmost() {
+        let got = select(vec![doc(0, 5), doc(3, 10), doc(8, 12), doc(20, 22)]);
+        let spans: Vec<_> = got.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, vec![(3, 10), (20, 22)]);
+        let tie = select(vec![doc(4, 8), doc(2, 6)]);
+        assert_eq!((tie[0].start, tie[0].end), (2, 6));
+        assert_eq!(tie.len(), 1);
+    }
+
+    #[test]
+    fn adjacent_spans_both_stay() {
+        assert_eq!(select(vec![doc(0, 4), doc(4, 8)]).len(), 2);
+    }
+}

@@ -1,0 +1,375 @@
+//! The one place that knows Unicode: a normalized view of the input for
+//! matching, and the alignment that maps every normalized span back to the
+//! original input.
+//!
+//! Normalization (all of it reversible through [`Text::to_original`]):
+//! - NFC composition of decomposed and half-composed letters;
+//! - look-alikes: `Ð` (U+00D0) and `Ɖ` (U+0189) → `Đ`, `ð` (U+00F0) → `đ`;
+//! - odd spaces (no-break, narrow, ideographic…) → ASCII space; zero-width
+//!   characters, soft hyphens and the BOM are dropped;
+//! - en/em dashes and the minus sign → `-`;
+//! - CRLF and lone CR → LF;
+//! - `_` of word-segmented text → space;
+//! - old tone placement at the end of a syllable → the placement used in
+//!   administrative texts (`hoà` → `hòa`, `uỷ` → `ủy`, but `quý` stays).
+//!
+//! Two views share one byte layout: [`Text::norm`] keeps case (document codes
+//! need it: `TTg`, `CTr`) and [`Text::lower`] is its lower-case twin, so a
+//! byte offset found in either view means the same place.
+
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// A stretch of the input whose normalized form differs from the original.
+/// Outside these segments the two texts are byte-identical.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    norm_start: usize,
+    norm_end: usize,
+    orig_start: usize,
+    orig_end: usize,
+}
+
+/// The original input with its normalized views and their alignment.
+#[derive(Debug)]
+pub struct Text<'a> {
+    original: &'a str,
+    norm: String,
+    lower: String,
+    segments: Vec<Segment>,
+}
+
+impl<'a> Text<'a> {
+    /// Builds the normalized views of `original` in one pass.
+    pub fn new(original: &'a str) -> Self {
+        let mut norm = String::with_capacity(original.len());
+        let mut segments = Vec::new();
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        let mut scratch = String::new();
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Fast path: plain ASCII that normalization leaves alone.
+            let next_ascii = bytes.get(i + 1).is_none_or(|n| *n < 0x80);
+            if b < 0x80 && next_ascii && b != b'\r' && b != b'_' && !is_tone_base(b as char) {
+                norm.push(b as char);
+                i += 1;
+                continue;
+            }
+            let (end, changed) = normalize_at(original, i, &mut scratch);
+            match changed {
+                false => norm.push_str(&original[i..end]),
+                true => {
+                    let norm_start = norm.len();
+                    norm.push_str(&scratch);
+                    segments.push(Segment {
+                        norm_start,
+                        norm_end: norm.len(),
+                        orig_start: i,
+                        orig_end: end,
+                    });
+                }
+            }
+            i = end;
+        }
+        let lower = lower_same_layout(&norm);
+        Text {
+            original,
+            norm,
+            lower,
+            segments,
+        }
+    }
+
+    /// The original input.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The normalized view, case kept.
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
+
+    /// The normalized view in lower case; same byte offsets as [`Text::norm`].
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// Maps a normalized byte span to the original byte span that produced it.
+    /// A span that starts or ends inside a changed stretch grows to cover it.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig_start_of(start);
+        if end <= start {
+            return (s, s);
+        }
+        let e = self.orig_end_of(end - 1);
+        (s, e.max(s))
+    }
+
+    /// Original byte offset where the normalized byte `pos` comes from.
+    fn orig_start_of(&self, pos: usize) -> usize {
+        let idx = self.segments.partition_point(|s| s.norm_end <= pos);
+        if let Some(seg) = self.segments.get(idx) {
+            if seg.norm_start <= pos {
+                return seg.orig_start;
+            }
+        }
+        self.identity(idx, pos)
+    }
+
+    /// Original byte offset just after the normalized byte `pos`.
+    fn orig_end_of(&self, pos: usize) -> usize {
+        let idx = self.segments.partition_point(|s| s.norm_end <= pos);
+        if let Some(seg) = self.segments.get(idx) {
+            if seg.norm_start <= pos {
+                return seg.orig_end;
+            }
+        }
+        self.identity(idx, pos) + 1
+    }
+
+    /// Offset of an unchanged byte: the last segment before it fixes the shift.
+    /// (Zero-length deletions at the same place sort by original offset.)
+    fn identity(&self, idx: usize, pos: usize) -> usize {
+        match idx.checked_sub(1).map(|i| self.segments[i]) {
+            Some(prev) => prev.orig_end + (pos - prev.norm_end),
+            None => pos,
+        }
+    }
+}
+
+/// Vowels that may carry the first half of an old/new tone-placement pair.
+fn is_tone_base(c: char) -> bool {
+    matches!(c, 'o' | 'O' | 'u' | 'U')
+}
+
+/// Normalizes the text at byte `i` (a char boundary). Returns the end of the
+/// consumed stretch and whether it changed; the replacement is left in `scratch`.
+fn normalize_at(text: &str, i: usize, scratch: &mut String) -> (usize, bool) {
+    let rest = &text[i..];
+    let mut chars = rest.char_indices();
+    let (_, c) = chars
+        .next()
+        .expect("normalize_at is called inside the text");
+    if c == '\r' {
+        scratch.clear();
+        scratch.push('\n');
+        let len = if rest[1..].starts_with('\n') { 2 } else { 1 };
+        return (i + len, true);
+    }
+    let cluster_end = cluster_len(rest);
+    if let Some(len) = tone_pair(text, i, scratch) {
+        return (i + len, true);
+    }
+    scratch.clear();
+    let single = cluster_end == c.len_utf8();
+    if single && !needs_mapping(c) && is_nfc_char(c) {
+        return (i + cluster_end, false);
+    }
+    for n in rest[..cluster_end].nfc() {
+        push_mapped(scratch, n);
+    }
+    (i + cluster_end, scratch.as_str() != &rest[..cluster_end])
+}
+
+/// Length in bytes of the character at the start of `s` with the combining
+/// marks that follow it.
+fn cluster_len(s: &str) -> usize {
+    let mut it = s.char_indices();
+    let (_, first) = it.next().unwrap_or((0, ' '));
+    let mut end = first.len_utf8();
+    for (j, c) in it {
+        if is_combining_mark(c) {
+            end = j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end.min(s.len())
+}
+
+fn is_nfc_char(c: char) -> bool {
+    if (c as u32) < 0x300 && !matches!(c, '\u{00D0}' | '\u{00F0}') {
+        return true;
+    }
+    canonical_combining_class(c) == 0 && std::iter::once(c).nfc().eq(std::iter::once(c))
+}
+
+fn needs_mapping(c: char) -> bool {
+    mapped(c) != Some(c)
+}
+
+/// The normalized form of one NFC character; `None` drops it.
+fn mapped(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00D0}' | '\u{0189}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        '_' => ' ',
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => ' ',
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    })
+}
+
+fn push_mapped(out: &mut String, c: char) {
+    if let Some(m) = mapped(c) {
+        out.push(m);
+    }
+}
+
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// Old tone placement at the end of a syllable: `oà`, `oé`, `uỷ`… become
+/// `òa`, `óe`, `ủy`. The `u` of `qu` is part of the onset and is left alone,
+/// as is any pair followed by another letter (`hoàng`).
+fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
+    let rest = &text[i..];
+    let first = rest.chars().next()?;
+    if !is_tone_base(first) {
+        return None;
+    }
+    if first.eq_ignore_ascii_case(&'u') && text[..i].ends_with(['q', 'Q']) {
+        return None;
+    }
+    let second_len = cluster_len(&rest[1..]);
+    if second_len == 0 {
+        return None;
+    }
+    let second = &rest[1..1 + second_len];
+    let after = &rest[1 + second_len..];
+    if after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || is_combining_mark(c))
+    {
+        return None;
+    }
+    let mut decomposed = second.nfd();
+    let base = decomposed.next()?;
+    let marks: Vec<char> = decomposed.collect();
+    let allowed = match first.to_ascii_lowercase() {
+        'o' => matches!(base.to_ascii_lowercase(), 'a' | 'e'),
+        _ => base.eq_ignore_ascii_case(&'y'),
+    };
+    if !allowed || marks.len() != 1 || !TONE_MARKS.contains(&marks[0]) {
+        return None;
+    }
+    scratch.clear();
+    scratch.extend([first, marks[0]].iter().copied().nfc());
+    scratch.push(base);
+    Some(1 + second_len)
+}
+
+/// Lower-cases `s` character by character, keeping a character as it is when
+/// its lower case would change the byte length, so offsets stay shared.
+fn lower_same_layout(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for letters and digits, the characters that continue a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// True when byte `pos` of `s` is not inside a word on its left side.
+pub fn boundary_before(s: &str, pos: usize) -> bool {
+    !s[..pos].chars().next_back().is_some_and(is_word_char)
+}
+
+/// True when byte `pos` of `s` is not followed by a word character.
+pub fn boundary_after(s: &str, pos: usize) -> bool {
+    !s[pos..].chars().next().is_some_and(is_word_char)
+}
+
+/// Converts byte offsets of `original` to code point offsets in one sweep.
+/// `positions` may come in any order; the result is in the same order.
+pub fn char_offsets(original: &str, positions: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_unstable_by_key(|&k| positions[k]);
+    let mut out = vec![0; positions.len()];
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for k in order {
+        let target = positions[k];
+        if target > byte {
+            chars += original[byte..target].chars().count();
+            byte = target;
+        }
+        out[k] = chars;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(input: &str, needle: &str) -> String {
+        let t = Text::new(input);
+        let s = t.norm().find(needle).expect("needle in normalized text");
+        let (a, b) = t.to_original(s, s + needle.len());
+        input[a..b].to_string()
+    }
+
+    #[test]
+    fn nfd_and_lookalikes_normalize() {
+        let nfd: String = "Nghị định".nfd().collect();
+        let t = Text::new(&nfd);
+        assert_eq!(t.norm(), "Nghị định");
+        assert_eq!(Text::new("\u{00D0}ảng").norm(), "Đảng");
+        assert_eq!(Text::new("a\u{00A0}b\u{200B}c").norm(), "a bc");
+        assert_eq!(Text::new("2020 \u{2013} 2025").norm(), "2020 - 2025");
+        assert_eq!(Text::new("a\r\nb\rc").norm(), "a\nb\nc");
+        assert_eq!(Text::new("Hà_Nội").norm(), "Hà Nội");
+    }
+
+    #[test]
+    fn tone_placement_is_unified() {
+        assert_eq!(Text::new("hoà bình").norm(), "hòa bình");
+        assert_eq!(Text::new("Uỷ ban").norm(), "Ủy ban");
+        assert_eq!(Text::new("quý I").norm(), "quý I");
+        assert_eq!(Text::new("hoàng").norm(), "hoàng");
+        assert_eq!(Text::new("KHOẺ").norm(), "KHỎE");
+    }
+
+    #[test]
+    fn spans_map_back_to_original() {
+        let nfd: String = "Nghị định số 30".nfd().collect();
+        assert_eq!(roundtrip(&nfd, "định"), "định".nfd().collect::<String>());
+        assert_eq!(roundtrip("\u{FEFF}Chỉ thị", "Chỉ"), "Chỉ");
+        assert_eq!(roundtrip("a\u{200B}b", "ab"), "a\u{200B}b");
+        assert_eq!(roundtrip("x\r\ny", "x\ny"), "x\r\ny");
+        assert_eq!(roundtrip("Uỷ ban", "Ủy"), "Uỷ");
+    }
+
+    #[test]
+    fn lower_view_shares_offsets() {
+        let t = Text::new("ĐẢNG Bộ İ");
+        assert_eq!(t.lower().len(), t.norm().len());
+        assert!(t.lower().starts_with("đảng bộ"));
+    }
+
+    #[test]
+    fn char_offsets_in_one_sweep() {
+        let s = "aĐb€c";
+        assert_eq!(char_offsets(s, &[7, 0, 3, 4]), vec![4, 0, 2, 3]);
+    }
+}
