@@ -28,10 +28,16 @@
 
 pub mod context;
 pub mod gazetteer;
+pub mod output;
 pub mod record;
 pub mod rules;
 pub mod select;
 pub mod text;
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 pub use record::{DocumentRef, Fields, Kind, Record, System};
 

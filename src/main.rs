@@ -1,15 +1,15 @@
 //! The `vnextract` command line: inputs → extract → JSON Lines.
 
 use std::io::{self, BufWriter, Read, Write};
-use std::panic::{self, AssertUnwindSafe};
+use std::panic;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 use serde_json::Value;
 
-use vnextract::{extract_with, Kind, Options, Record};
+use vnextract::output::{DocumentLine, InputError};
+use vnextract::{Kind, Options};
 
 #[derive(Parser)]
 #[command(
@@ -62,30 +62,8 @@ enum InputFormat {
     Jsonl,
 }
 
-/// One output line: a document's records, or why it could not be read.
-#[derive(Serialize)]
-struct DocumentLine<'a> {
-    schema: &'static str,
-    source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    chars: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    records: Option<&'a [Record]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<InputError>,
-}
-
-#[derive(Serialize, Debug, Clone)]
-struct InputError {
-    code: &'static str,
-    message: String,
-}
-
 fn err(code: &'static str, message: impl Into<String>) -> InputError {
-    InputError {
-        code,
-        message: message.into(),
-    }
+    InputError::new(code, message)
 }
 
 /// Writes document lines as JSONL or as one pretty array, and counts errors.
@@ -240,14 +218,8 @@ fn io_error(path: &str, e: &io::Error) -> InputError {
     }
 }
 
-fn error_line(source: String, error: InputError) -> DocumentLine<'static> {
-    DocumentLine {
-        schema: "vnextract/1",
-        source,
-        chars: None,
-        records: None,
-        error: Some(error),
-    }
+fn error_line(source: String, error: InputError) -> DocumentLine {
+    DocumentLine::error(source, error)
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, InputError> {
@@ -355,27 +327,5 @@ fn process_document<W: Write>(
     options: &Options,
     sink: &mut Sink<W>,
 ) -> io::Result<()> {
-    match panic::catch_unwind(AssertUnwindSafe(|| extract_with(text, options))) {
-        Ok(records) => sink.emit(&DocumentLine {
-            schema: "vnextract/1",
-            source,
-            chars: Some(text.chars().count()),
-            records: Some(&records),
-            error: None,
-        }),
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            sink.emit(&error_line(
-                source,
-                err(
-                    "internal",
-                    format!("internal error while extracting: {what}"),
-                ),
-            ))
-        }
-    }
+    sink.emit(&DocumentLine::extract(source, text, options))
 }

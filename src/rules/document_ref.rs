@@ -373,7 +373,8 @@ fn numeral(word: &str) -> Option<u32> {
 
 /// The word at `pos` (letters and digits) and its end.
 fn word_at(s: &str, pos: usize) -> Option<(&str, usize)> {
-    let len: usize = s[pos..]
+    let len: usize = s
+        .get(pos..)?
         .chars()
         .take_while(|&c| crate::text::is_word_char(c))
         .map(char::len_utf8)
@@ -746,10 +747,22 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) -> usize {
 
 /// The body named at `pos`: a gazetteer name (canonical), or the capitalized
 /// phrase as written (`Ban Chấp hành Đảng bộ Khối`, `Bộ trưởng Bộ Tài chính`).
+/// The gazetteer name wins unless the phrase goes on with another capitalized
+/// word (`Đảng` + `bộ Khối` is not the Party).
 fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
+    if starts_type_word(norm, pos) {
+        return None;
+    }
     let run_end = capitalized_run(norm, pos)?;
     if let Some((e, idx)) = DATA.organization_names.match_at(lower, pos) {
-        return Some((e, DATA.organizations[idx].name.clone()));
+        let goes_on = e < run_end
+            && norm[e..run_end]
+                .split(' ')
+                .nth(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if !goes_on {
+            return Some((e, DATA.organizations[idx].name.clone()));
+        }
     }
     Some((run_end, norm[pos..run_end].to_string()))
 }
@@ -779,7 +792,7 @@ fn capitalized_run(norm: &str, pos: usize) -> Option<usize> {
         if lw == "và" && !next_is_name {
             break;
         }
-        if lw == "quy" || starts_type_word(norm, p + 1) {
+        if lw == "quy" || lw == "số" || starts_type_word(norm, p + 1) {
             break;
         }
         end = e;

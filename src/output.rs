@@ -1,0 +1,112 @@
+//! One output line per input document (schema `vnextract/1`): its records, or
+//! the error that kept it from being processed.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use serde::Serialize;
+
+use crate::{extract_with, Options, Record};
+
+/// The schema name written in every line.
+pub const SCHEMA: &str = "vnextract/1";
+
+/// Why an input produced no records.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// Stable machine-readable code: `not_found`, `unreadable`, `invalid_utf8`,
+    /// `binary`, `empty`, `no_text_files`, `invalid_json`, `missing_field`, `internal`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        InputError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// One JSON line of output.
+#[derive(Serialize, Debug)]
+pub struct DocumentLine {
+    pub schema: &'static str,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chars: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<Vec<Record>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<InputError>,
+}
+
+impl DocumentLine {
+    /// The line of a document that could not be read or processed.
+    pub fn error(source: String, error: InputError) -> Self {
+        DocumentLine {
+            schema: SCHEMA,
+            source,
+            chars: None,
+            records: None,
+            error: Some(error),
+        }
+    }
+
+    /// Extracts `text`; a panic inside the extractor becomes this document's
+    /// `internal` error instead of ending the run.
+    pub fn extract(source: String, text: &str, options: &Options) -> Self {
+        match guarded(|| extract_with(text, options)) {
+            Ok(records) => DocumentLine {
+                schema: SCHEMA,
+                source,
+                chars: Some(text.chars().count()),
+                records: Some(records),
+                error: None,
+            },
+            Err(e) => DocumentLine::error(source, e),
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into an `internal` error.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, InputError> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        InputError::new(
+            "internal",
+            format!("internal error while extracting: {what}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_error() {
+        let got: Result<(), _> = guarded(|| panic!("boom at {}", 3));
+        let e = got.unwrap_err();
+        assert_eq!(e.code, "internal");
+        assert!(e.message.ends_with("boom at 3"));
+        assert_eq!(guarded(|| 5), Ok(5));
+    }
+
+    #[test]
+    fn lines_serialize_per_schema() {
+        let ok = DocumentLine::extract("a.txt".into(), "Chỉ thị 05-CT/TW", &Options::default());
+        let v = serde_json::to_value(&ok).unwrap();
+        assert_eq!(v["schema"], "vnextract/1");
+        assert_eq!(v["chars"], 16);
+        assert!(v.get("error").is_none());
+        let bad = DocumentLine::error("b.txt".into(), InputError::new("empty", "empty input"));
+        let v = serde_json::to_value(&bad).unwrap();
+        assert!(v.get("records").is_none());
+        assert_eq!(v["error"]["code"], "empty");
+    }
+}

@@ -1,0 +1,207 @@
+//! The command line as users run it: inputs, formats, filters and bad input.
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vnextract"))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn samples_folder_gives_one_line_per_file_in_sorted_order() {
+    let out = run(&["extract", "data/samples"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert!(sources.len() >= 3);
+    for d in &docs {
+        assert_eq!(d["schema"], "vnextract/1");
+        assert!(d["records"].is_array());
+        assert!(d["chars"].as_u64().unwrap() > 0);
+    }
+}
+
+#[test]
+fn stdin_kinds_filter_and_pretty_json() {
+    let input = "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.".as_bytes();
+    let out = run(
+        &[
+            "extract",
+            "--format",
+            "json",
+            "--kinds",
+            "document_ref",
+            "-",
+        ],
+        Some(input),
+    );
+    assert!(out.status.success());
+    let all: Value = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    let recs = &all[0]["records"];
+    assert_eq!(all[0]["source"], "<stdin>");
+    assert_eq!(recs[0]["code"], "05-CT/TW");
+    assert_eq!(recs[0]["start"], 10);
+
+    let out = run(&["extract", "--kinds", "date", "-"], Some(input));
+    assert_eq!(lines(&out)[0]["records"].as_array().unwrap().len(), 0);
+
+    let out = run(&["extract", "--kinds", "dates", "-"], Some(input));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind `dates`"));
+}
+
+#[test]
+fn jsonl_input_uses_id_and_text_fields() {
+    let input = concat!(
+        "{\"id\": \"a1\", \"body\": \"theo Nghị định 30/2020/NĐ-CP\"}\n",
+        "not json\n",
+        "{\"id\": 7, \"other\": 1}\n",
+        "{\"id\": \"a2\", \"body\": \"Luật Đất đai năm 2024\"}\n"
+    );
+    let out = run(
+        &[
+            "extract",
+            "--input-format",
+            "jsonl",
+            "--text-field",
+            "body",
+            "-",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 4);
+    assert_eq!(docs[0]["source"], "a1");
+    assert_eq!(docs[0]["records"][0]["code"], "30/2020/NĐ-CP");
+    assert_eq!(docs[1]["error"]["code"], "invalid_json");
+    assert_eq!(docs[1]["source"], "<stdin>:2");
+    assert_eq!(docs[2]["error"]["code"], "missing_field");
+    assert_eq!(docs[2]["source"], "7");
+    assert_eq!(docs[3]["records"][0]["doc_type"], "Luật");
+}
+
+#[test]
+fn bad_inputs_give_one_error_line_each_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    fs::write(p("a_invalid.txt"), b"Ngh\xe1\xbb quy\xff").unwrap();
+    fs::write(p("b_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    fs::write(p("c_empty.txt"), b"").unwrap();
+    fs::write(p("d_good.txt"), "Chỉ thị 05-CT/TW".as_bytes()).unwrap();
+    fs::create_dir(p("empty_dir")).unwrap();
+    fs::write(p("empty_dir/notes.md"), "x").unwrap();
+    let out = run(
+        &[
+            "extract",
+            &p("a_invalid.txt"),
+            &p("b_binary.txt"),
+            &p("c_empty.txt"),
+            &p("missing.txt"),
+            &p("empty_dir"),
+            &p("d_good.txt"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    let codes: Vec<&str> = docs
+        .iter()
+        .map(|d| d["error"]["code"].as_str().unwrap_or("ok"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "invalid_utf8",
+            "binary",
+            "empty",
+            "not_found",
+            "no_text_files",
+            "ok"
+        ]
+    );
+    for d in &docs[..5] {
+        assert!(d.get("records").is_none());
+        assert!(!d["error"]["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(docs[5]["records"][0]["code"], "05-CT/TW");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().count(),
+        5,
+        "one message per bad input: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("secret.txt");
+    fs::write(&f, "Chỉ thị 05").unwrap();
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&f).is_ok() {
+        return; // running as root: permissions do not apply
+    }
+    let out = run(&["extract", f.to_str().unwrap()], None);
+    assert_eq!(lines(&out)[0]["error"]["code"], "unreadable");
+}
+
+#[test]
+fn offsets_refer_to_the_original_bytes() {
+    let input = "\u{FEFF}Ngày 30/7, Nghi\u{0323} đi\u{0323}nh số 30/2020/NÐ-CP\r\n".as_bytes();
+    let out = run(&["extract", "-"], Some(input));
+    let docs = lines(&out);
+    let text = std::str::from_utf8(input).unwrap();
+    for r in docs[0]["records"].as_array().unwrap() {
+        let (bs, be) = (
+            r["byte_start"].as_u64().unwrap() as usize,
+            r["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[bs..be], r["text"].as_str().unwrap());
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        let by_chars: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(by_chars, r["text"].as_str().unwrap());
+    }
+    let rec = &docs[0]["records"][0];
+    assert_eq!(rec["code"], "30/2020/NĐ-CP");
+    assert_eq!(rec["doc_type"], "Nghị định");
+}

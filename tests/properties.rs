@@ -1,0 +1,125 @@
+//! Properties that hold on any input: no panic, offsets that point into the
+//! original text, encoding variants that give the same records, and shifted
+//! input that shifts offsets.
+
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+use vnextract::{extract, Record};
+
+/// Pieces of realistic text mixed with hostile characters.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Chỉ thị số 05-CT/TW".to_string()),
+        Just("Nghị định 30/2020/NĐ-CP".to_string()),
+        Just("Nghị quyết số 18 - NQ/TW".to_string()),
+        Just("của Bộ Chính trị".to_string()),
+        Just("Luật Đất đai năm 2024".to_string()),
+        Just("Chỉ thị 05".to_string()),
+        Just("ngày 30/7/2019".to_string()),
+        Just("38/64 đảng bộ".to_string()),
+        Just("Uỷ ban hoà giải".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{FEFF}".to_string()),
+        Just("\u{00A0}".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("\u{0301}\u{0323}".to_string()),
+        Just("Ð".to_string()),
+        Just("😀".to_string()),
+        Just(" – ".to_string()),
+        Just("“".to_string()),
+        Just("_".to_string()),
+        "[ -~]{0,6}",
+        "\\PC{0,4}",
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..24).prop_map(|v| v.join(" "))
+}
+
+fn check_offsets(input: &str, records: &[Record]) {
+    for r in records {
+        assert_eq!(&input[r.byte_start..r.byte_end], r.text, "byte span");
+        let by_chars: String = input.chars().skip(r.start).take(r.end - r.start).collect();
+        assert_eq!(by_chars, r.text, "code point span");
+    }
+}
+
+/// Records without their offsets and text, for comparing encodings.
+fn essence(records: &[Record]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r).unwrap();
+            for k in ["text", "start", "end", "byte_start", "byte_end"] {
+                v.as_object_mut().unwrap().remove(k);
+            }
+            v.to_string()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn offsets_point_into_the_original(input in document()) {
+        let records = extract(&input);
+        check_offsets(&input, &records);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(input in "\\PC{0,200}") {
+        let records = extract(&input);
+        check_offsets(&input, &records);
+    }
+
+    #[test]
+    fn encodings_give_the_same_records(input in document()) {
+        let base = extract(&input);
+        let variants = [
+            input.nfd().collect::<String>(),
+            input.replace('Đ', "Ð"),
+            input.replace('\n', "\r\n"),
+            format!("\u{FEFF}{input}"),
+            input.replace(' ', "\u{00A0}"),
+            input.replace("ủy", "uỷ").replace("òa", "oà"),
+        ];
+        for v in &variants {
+            let got = extract(v);
+            check_offsets(v, &got);
+            prop_assert_eq!(essence(&got), essence(&base));
+        }
+    }
+
+    #[test]
+    fn shifting_the_input_shifts_offsets(input in document(), pad in "[a-z ]{0,5}\n") {
+        let base = extract(&input);
+        let shifted = extract(&format!("{pad}{input}"));
+        let n = pad.chars().count();
+        prop_assert_eq!(base.len(), shifted.len());
+        for (a, b) in base.iter().zip(&shifted) {
+            prop_assert_eq!(a.start + n, b.start);
+            prop_assert_eq!(a.byte_start + pad.len(), b.byte_start);
+            prop_assert_eq!(&a.text, &b.text);
+        }
+    }
+}
+
+#[test]
+fn encoding_variants_of_a_sentence() {
+    let plain = "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị và Nghị quyết của Uỷ ban Thường vụ Quốc hội.";
+    let nfd: String = plain.nfd().collect();
+    let lookalike = plain.replace('Đ', "Ð");
+    for v in [nfd.as_str(), lookalike.as_str(), plain] {
+        let r = extract(v);
+        check_offsets(v, &r);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].text.nfc().collect::<String>().replace('Ð', "Đ"),
+            "Chỉ thị số 05-CT/TW"
+        );
+    }
+    let r = extract(&lookalike);
+    assert_eq!((r[0].start, r[0].end), (10, 29));
+}
