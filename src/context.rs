@@ -20,6 +20,13 @@ pub fn resolve(candidates: &mut [Candidate]) {
             )),
         })
         .collect();
+    let typed_codes: Vec<(String, String)> = candidates
+        .iter()
+        .filter(|c| c.rule != "document_ref/code")
+        .filter_map(|c| match &c.fields {
+            Fields::DocumentRef(f) => Some((f.code.clone()?, f.doc_type.clone()?)),
+        })
+        .collect();
     for c in candidates.iter_mut() {
         let Fields::DocumentRef(f) = &mut c.fields;
         match (&f.code, &f.number, &f.doc_type) {
@@ -31,11 +38,13 @@ pub fn resolve(candidates: &mut [Candidate]) {
                 let any = before.or_else(|| full.iter().find(same));
                 f.refers_to = any.map(|x| x.1.clone());
             }
-            (Some(code), _, None) => {
-                f.doc_type = full
-                    .iter()
-                    .find(|(_, c2, _, t)| c2 == code && !t.is_empty())
-                    .map(|x| x.3.clone());
+            // A bare code takes the type word written with the same code
+            // elsewhere (`Quy định số 08-QĐ/TW` makes `08-QĐ/TW` a Quy định).
+            (Some(code), _, _) if c.rule == "document_ref/code" => {
+                let typed = typed_codes.iter().find(|(c2, _)| c2 == code);
+                if let Some((_, t)) = typed {
+                    f.doc_type = Some(t.clone());
+                }
             }
             _ => {}
         }

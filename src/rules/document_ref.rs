@@ -333,8 +333,33 @@ fn short_number(norm: &str, pos: usize) -> Option<usize> {
         [b'/' | b'-' | b'.' | b',', d, ..] if d.is_ascii_digit() || d.is_ascii_uppercase() => None,
         [b'/' | b'-', ..] => None,
         _ if !boundary_after(norm, end) => None,
-        _ => Some(end),
+        _ => {
+            let next = word_at(norm, end + 1).filter(|_| rest.first() == Some(&b' '));
+            let unit = next.is_some_and(|(w, _)| is_count_unit(&w.to_lowercase()));
+            (!unit).then_some(end)
+        }
     }
+}
+
+/// Words that make a number a count or a span of time (`Kế hoạch 5 năm`).
+fn is_count_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "năm"
+            | "tháng"
+            | "ngày"
+            | "tuần"
+            | "giờ"
+            | "lần"
+            | "người"
+            | "tỷ"
+            | "tỉ"
+            | "triệu"
+            | "nghìn"
+            | "ngàn"
+            | "đồng"
+            | "điểm"
+    )
 }
 
 /// Value of a Roman numeral (`XIII` → 13), for congress and term numbers.
@@ -398,10 +423,18 @@ fn expect_words(norm: &str, pos: usize, words: &[&str]) -> Option<usize> {
     Some(p)
 }
 
-/// ` khóa XII` at `pos` → (end, 12).
+/// ` khóa XII` or ` (khóa XII)` at `pos` → (end, 12).
 fn term_at(norm: &str, pos: usize) -> Option<(usize, u32)> {
-    let p = expect_words(norm, skip_spaces(norm, pos), &["khóa"])?;
-    let (w, e) = word_at(norm, skip_spaces(norm, p))?;
+    let mut p = skip_spaces(norm, pos);
+    let paren = norm[p..].starts_with('(');
+    if paren {
+        p += 1;
+    }
+    p = expect_words(norm, p, &["khóa"])?;
+    let (w, mut e) = word_at(norm, skip_spaces(norm, p))?;
+    if paren {
+        e = norm[e..].starts_with(')').then_some(e + 1)?;
+    }
     Some((e, numeral(w)?))
 }
 
@@ -734,7 +767,7 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) -> usize {
         let p = end + m.end();
         if let Some((e, name)) = issuer_at(norm, lower, p) {
             f.issuer = Some(name);
-            pos = e;
+            pos = term_at(norm, e).map_or(e, |(e, _)| e);
         }
     }
     if let Some(c) = TITLE.captures(&norm[pos..]) {
@@ -913,7 +946,36 @@ mod tests {
     }
 
     #[test]
+    fn issuers_terms_and_titles() {
+        let r =
+            refs("Theo Quyết định số 1234/QĐ-UBND ngày 12/5/2023 của UBND tỉnh Quảng Nam về việc");
+        assert_eq!(r[0].1.issuer.as_deref(), Some("UBND tỉnh Quảng Nam"));
+        let r = refs("Thông báo Kết luận số 123-TB/TW của Bộ Chính trị");
+        assert_eq!(r[0].0, "Thông báo Kết luận số 123-TB/TW");
+        assert_eq!(r[0].1.doc_type.as_deref(), Some("Thông báo kết luận"));
+        let r = refs("Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng (khóa XII) “Một số vấn đề”.");
+        assert_eq!(
+            r[0].1.issuer.as_deref(),
+            Some("Ban Chấp hành Trung ương Đảng")
+        );
+        assert_eq!(r[0].1.title.as_deref(), Some("Một số vấn đề"));
+        let r = refs("Nghị quyết Trung ương 6 (khóa XII) và Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII");
+        assert_eq!((r[0].1.plenum, r[0].1.term), (Some(6), Some(12)));
+        assert_eq!(r[1].1.congress, Some(13));
+        let r = refs("Nghị quyết số 57-NQ/TW của Bộ Chính trị. Sau đó Nghị quyết 57 và Quy định số 08-QĐ/TW, 08-QĐ/TW.");
+        assert_eq!(r[1].1.refers_to.as_deref(), Some("57-NQ/TW"));
+        assert_eq!(r[3].1.doc_type.as_deref(), Some("Quy định"));
+        let r = refs("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Nghị quyết số 66.7/2025/NQ-CP");
+        assert_eq!(
+            r[0].1.issuer_abbr.as_deref(),
+            Some("UBTVQH14-CP-ĐCTUBTWMTTQVN")
+        );
+        assert_eq!(r[1].1.number.as_deref(), Some("66.7"));
+    }
+
+    #[test]
     fn refusals() {
+        assert!(texts("Kế hoạch 5 năm và Quyết định 2 lần").is_empty());
         assert!(
             texts("Nghị định này có hiệu lực; Quyết định bổ nhiệm; các nghị quyết của Đảng")
                 .is_empty()
