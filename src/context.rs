@@ -1,7 +1,7 @@
 //! Document-level resolution after selection: what one mention tells about
 //! another in the same document.
 
-use crate::record::Fields;
+use crate::record::{Fields, Ymd};
 use crate::select::Candidate;
 
 /// Fills `refers_to` of short references (`Chỉ thị 05`) from a full code of
@@ -18,6 +18,7 @@ pub fn resolve(candidates: &mut [Candidate]) {
                 f.number.clone()?,
                 f.doc_type.clone().unwrap_or_default(),
             )),
+            _ => None,
         })
         .collect();
     let typed_codes: Vec<(String, String)> = candidates
@@ -25,10 +26,13 @@ pub fn resolve(candidates: &mut [Candidate]) {
         .filter(|c| c.rule != "document_ref/code")
         .filter_map(|c| match &c.fields {
             Fields::DocumentRef(f) => Some((f.code.clone()?, f.doc_type.clone()?)),
+            _ => None,
         })
         .collect();
     for c in candidates.iter_mut() {
-        let Fields::DocumentRef(f) = &mut c.fields;
+        let Fields::DocumentRef(f) = &mut c.fields else {
+            continue;
+        };
         match (&f.code, &f.number, &f.doc_type) {
             (None, Some(number), Some(doc_type)) => {
                 let same = |(_, _, n, t): &&(usize, String, String, String)| {
@@ -41,8 +45,7 @@ pub fn resolve(candidates: &mut [Candidate]) {
             // A bare code takes the type word written with the same code
             // elsewhere (`Quy định số 08-QĐ/TW` makes `08-QĐ/TW` a Quy định).
             (Some(code), _, _) if c.rule == "document_ref/code" => {
-                let typed = typed_codes.iter().find(|(c2, _)| c2 == code);
-                if let Some((_, t)) = typed {
+                if let Some((_, t)) = typed_codes.iter().find(|(c2, _)| c2 == code) {
                     f.doc_type = Some(t.clone());
                 }
             }
@@ -54,4 +57,162 @@ pub fn resolve(candidates: &mut [Candidate]) {
 /// `05` and `5` are the same document number.
 fn same_number(a: &str, b: &str) -> bool {
     a.trim_start_matches('0') == b.trim_start_matches('0')
+}
+
+/// Gives dates and periods written without a year the year of the document:
+/// its dateline (a full date opening the text on a short line), else
+/// `ref_date`, else the year of its own number (`Số: 87/2025/NĐ-CP`), else
+/// the latest year of the full dates, months, quarters and
+/// parts of a year written in it. Terms (`nhiệm kỳ 2020-2025`) and bare years
+/// (`SN 1978`) do not date the document. With no year at all, values keep
+/// ISO's year-less form (`--07-30`).
+pub fn resolve_years(candidates: &mut [Candidate], norm: &str, ref_date: Option<Ymd>) {
+    let Some(year) = document_year(candidates, norm, ref_date) else {
+        return;
+    };
+    for c in candidates.iter_mut() {
+        match &mut c.fields {
+            Fields::Date(d) if d.ymd.year.is_none() => {
+                d.ymd.year = Some(year);
+                if crate::rules::date::valid(d.ymd.year, d.ymd.month, d.ymd.day).is_none() {
+                    // 29/2 in a year without it: keep the year-less value.
+                    d.ymd.year = None;
+                    continue;
+                }
+                d.value = d.ymd.iso();
+                d.year_inferred = true;
+            }
+            Fields::Period(p) => {
+                let mut changed = false;
+                for b in [&mut p.bounds.0, &mut p.bounds.1].into_iter().flatten() {
+                    if b.year.is_none() && b.month.is_some() {
+                        b.year = Some(year);
+                        if let (Some(m), Some(d)) = (b.month, b.day) {
+                            b.day =
+                                Some(d.min(crate::rules::numerals::days_in_month(Some(year), m)));
+                        }
+                        changed = true;
+                    }
+                }
+                if changed {
+                    p.year_inferred = true;
+                    p.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn document_year(candidates: &[Candidate], norm: &str, ref_date: Option<Ymd>) -> Option<i32> {
+    let dateline = candidates.iter().find_map(|c| match &c.fields {
+        Fields::Date(d)
+            if d.ymd.year.is_some() && d.ymd.day.is_some() && is_dateline(norm, c.start, c.end) =>
+        {
+            d.ymd.year
+        }
+        _ => None,
+    });
+    let own_code = candidates.iter().find_map(|c| match &c.fields {
+        Fields::DocumentRef(f) if f.own_number => f.year.as_deref().and_then(|y| y.parse().ok()),
+        _ => None,
+    });
+    if let Some(y) = dateline.or(ref_date.and_then(|r| r.year)).or(own_code) {
+        return Some(y);
+    }
+    candidates
+        .iter()
+        .filter_map(|c| match &c.fields {
+            Fields::Date(d) if d.ymd.month.is_some() => d.ymd.year,
+            Fields::Period(p) if c.rule != "period/term" => {
+                p.bounds.1.or(p.bounds.0).and_then(|b| b.month.and(b.year))
+            }
+            _ => None,
+        })
+        .max()
+}
+
+/// A full date near the top of the text on a line of its own (with at most
+/// a weekday and a clock time beside it): `Thứ Ba, 29/09/2015, 10:13`.
+fn is_dateline(norm: &str, start: usize, end: usize) -> bool {
+    if start > 400 {
+        return false;
+    }
+    let line_start = norm[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = norm[end..].find('\n').map_or(norm.len(), |i| end + i);
+    let others = norm[line_start..start].chars().count() + norm[end..line_end].chars().count();
+    others <= 24
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Ymd};
+    use crate::{extract_with, Options};
+
+    fn values(input: &str, ref_date: Option<&str>) -> Vec<String> {
+        let options = Options {
+            ref_date: ref_date.and_then(Ymd::parse),
+            ..Options::default()
+        };
+        extract_with(input, &options)
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::Date(d) => Some(format!(
+                    "{}{}",
+                    d.value,
+                    if d.year_inferred { "*" } else { "" }
+                )),
+                Fields::Period(p) => Some(format!(
+                    "{:?}..{:?}{}",
+                    p.from,
+                    p.to,
+                    if p.year_inferred { "*" } else { "" }
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_dateline_dates_the_document() {
+        let text = "Thứ Ba, 29/09/2015, 10:13\nNgày 29/9, Đảng ủy họp; dự kiến quý I/2017.";
+        assert_eq!(
+            values(text, None),
+            [
+                "2015-09-29",
+                "2015-09-29*",
+                "Some(\"2017-01-01\")..Some(\"2017-03-31\")"
+            ]
+        );
+    }
+
+    #[test]
+    fn latest_written_year_otherwise() {
+        let text = "Sáng 22.4, nhân kỷ niệm (30.4.1975 - 30.4.2025), quý I.";
+        assert_eq!(
+            values(text, None),
+            [
+                "2025-04-22*",
+                "Some(\"1975-04-30\")..Some(\"2025-04-30\")",
+                "Some(\"2025-01-01\")..Some(\"2025-03-31\")*"
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_and_bare_years_do_not_date_it() {
+        assert_eq!(
+            values("Sáng 4/11, nhiệm kỳ 2011-2016, sinh năm 1952.", None)[0],
+            "--11-04"
+        );
+        assert_eq!(
+            values("Sáng 4/11, nhiệm kỳ 2011-2016.", Some("2015-11-05"))[0],
+            "2015-11-04*"
+        );
+    }
+
+    #[test]
+    fn leap_day_without_its_year_stays_yearless() {
+        assert_eq!(values("ngày 29/2, quý I/2023", None)[0], "--02-29");
+    }
 }

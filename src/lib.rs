@@ -39,7 +39,9 @@ pub mod text;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use record::{DocumentRef, Fields, Kind, Record, System};
+pub use record::{
+    Date, DocumentRef, Duration, Fields, Grain, Kind, Period, Record, System, TimeUnit, Ymd,
+};
 
 use select::Candidate;
 use text::{char_offsets, Text};
@@ -49,6 +51,9 @@ use text::{char_offsets, Text};
 pub struct Options {
     /// Only these kinds; all kinds when empty.
     pub kinds: Vec<Kind>,
+    /// Publication date for documents that do not state one: lends its year
+    /// to dates written without a year.
+    pub ref_date: Option<Ymd>,
 }
 
 /// Extracts every record from `input` with default options.
@@ -61,8 +66,14 @@ pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
     let text = Text::new(input);
     let mut candidates: Vec<Candidate> = Vec::new();
     rules::document_ref::find(&text, &mut candidates);
+    let first_date = candidates.len();
+    rules::date::find(&text, &mut candidates);
+    let dates = candidates[first_date..].to_vec();
+    rules::period::find(&text, &dates, &mut candidates);
+    rules::duration::find(&text, &mut candidates);
     let mut selected = select::select(candidates);
     context::resolve(&mut selected);
+    context::resolve_years(&mut selected, text.norm(), options.ref_date);
     if !options.kinds.is_empty() {
         selected.retain(|c| options.kinds.contains(&c.kind()));
     }

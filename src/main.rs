@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
 use vnextract::output::{DocumentLine, InputError};
-use vnextract::{Kind, Options};
+use vnextract::{Kind, Options, Ymd};
 
 #[derive(Parser)]
 #[command(
@@ -48,6 +48,17 @@ struct ExtractArgs {
     /// With `--input-format jsonl`: the field holding the document id, reported as `source`.
     #[arg(long, default_value = "id")]
     id_field: String,
+    /// Publication date (YYYY-MM-DD) for documents that state none: dates written
+    /// without a year take its year.
+    #[arg(long, value_parser = parse_date)]
+    ref_date: Option<Ymd>,
+    /// With `--input-format jsonl`: the field holding each document's publication date.
+    #[arg(long)]
+    date_field: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<Ymd, String> {
+    Ymd::parse(s).ok_or_else(|| format!("`{s}` is not a date like 2025-06-30"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,7 +147,10 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
             }
         }
     }
-    let options = Options { kinds };
+    let options = Options {
+        kinds,
+        ref_date: args.ref_date,
+    };
     let stdout = io::stdout();
     let mut sink = Sink {
         out: BufWriter::new(stdout.lock()),
@@ -307,8 +321,18 @@ fn process_jsonl<W: Write>(
             Some(Value::Number(n)) => n.to_string(),
             _ => at.clone(),
         };
+        let doc_date = args
+            .date_field
+            .as_ref()
+            .and_then(|f| value.get(f))
+            .and_then(Value::as_str)
+            .and_then(Ymd::parse);
+        let doc_options = Options {
+            ref_date: doc_date.or(options.ref_date),
+            ..options.clone()
+        };
         match value.get(&args.text_field) {
-            Some(Value::String(text)) => process_document(id, text, options, sink)?,
+            Some(Value::String(text)) => process_document(id, text, &doc_options, sink)?,
             _ => sink.emit(&error_line(
                 id,
                 err(

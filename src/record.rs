@@ -100,11 +100,177 @@ pub struct DocumentRef {
     pub own_number: bool,
 }
 
+/// A calendar value at the precision written: any of year, month, day may
+/// be unknown (`30/7` has no year until the document gives one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ymd {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Ymd {
+    pub fn new(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Self {
+        Ymd { year, month, day }
+    }
+
+    /// ISO 8601 at the precision known: `2019-07-30`, `2019-07`, `2019`, and
+    /// ISO's year-less forms `--07-30`, `--07` when only the year is missing.
+    pub fn iso(&self) -> String {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (None, None, _) => String::new(),
+        }
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a publication date given by
+    /// the caller); a longer timestamp is cut to its date.
+    pub fn parse(s: &str) -> Option<Ymd> {
+        let s = s.trim();
+        let date = s.get(..10.min(s.len()))?;
+        let mut parts = date.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next().map(|m| m.parse().ok()).unwrap_or(None);
+        let day = parts.next().map(|d| d.parse().ok()).unwrap_or(None);
+        crate::rules::date::valid(Some(year), month, day)
+    }
+
+    /// The precision written.
+    pub fn grain(&self) -> Grain {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Grain::Day,
+            (Some(_), None) => Grain::Month,
+            _ => Grain::Year,
+        }
+    }
+}
+
+/// Precision of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    Day,
+    Month,
+    Year,
+}
+
+/// Fields of a `date` record. `value` is derived from `ymd` once the
+/// document has lent its year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Date {
+    pub value: String,
+    pub grain: Grain,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    #[serde(skip)]
+    pub ymd: Ymd,
+}
+
+impl Date {
+    pub fn new(ymd: Ymd) -> Self {
+        Date {
+            value: ymd.iso(),
+            grain: ymd.grain(),
+            year_inferred: false,
+            ymd,
+        }
+    }
+}
+
+/// Fields of a `period` record: inclusive bounds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Period {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub congress: Option<u32>,
+    #[serde(skip)]
+    pub bounds: (Option<Ymd>, Option<Ymd>),
+}
+
+impl Period {
+    pub fn new(from: Option<Ymd>, to: Option<Ymd>) -> Self {
+        let mut p = Period {
+            bounds: (from, to),
+            ..Period::default()
+        };
+        p.refresh();
+        p
+    }
+
+    /// Recomputes `from`/`to` from `bounds`.
+    pub fn refresh(&mut self) {
+        self.from = self.bounds.0.map(|b| b.iso()).filter(|s| !s.is_empty());
+        self.to = self.bounds.1.map(|b| b.iso()).filter(|s| !s.is_empty());
+    }
+}
+
+/// Unit of a duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+}
+
+/// Fields of a `duration` record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duration {
+    #[serde(serialize_with = "crate::record::number")]
+    pub value: f64,
+    pub unit: TimeUnit,
+    /// ISO 8601 duration (`P3Y`, `P18M`, `PT2H`).
+    pub iso: String,
+}
+
+impl Duration {
+    pub fn new(value: f64, unit: TimeUnit) -> Self {
+        let v = if value.fract() == 0.0 {
+            format!("{}", value as i64)
+        } else {
+            format!("{value}")
+        };
+        let iso = match unit {
+            TimeUnit::Year => format!("P{v}Y"),
+            TimeUnit::Month => format!("P{v}M"),
+            TimeUnit::Week => format!("P{v}W"),
+            TimeUnit::Day => format!("P{v}D"),
+            TimeUnit::Hour => format!("PT{v}H"),
+        };
+        Duration { value, unit, iso }
+    }
+}
+
+/// Writes whole numbers without a fraction (`3`, not `3.0`).
+pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
 /// The kind-specific part of a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Fields {
     DocumentRef(DocumentRef),
+    Date(Date),
+    Period(Period),
+    Duration(Duration),
 }
 
 impl Fields {
@@ -112,6 +278,9 @@ impl Fields {
     pub fn kind(&self) -> Kind {
         match self {
             Fields::DocumentRef(_) => Kind::DocumentRef,
+            Fields::Date(_) => Kind::Date,
+            Fields::Period(_) => Kind::Period,
+            Fields::Duration(_) => Kind::Duration,
         }
     }
 }

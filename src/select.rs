@@ -66,8 +66,32 @@ pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         spans.insert(c.start, c.end);
         out.push(c);
     }
+    drop_numbers_inside_codes(&mut out);
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     out
+}
+
+/// Numbers that belong to a document reference (`30/2020/NĐ-CP`, `05-CT/TW`,
+/// the year of `Luật Điện lực 2024`) are its fields, not dates, periods,
+/// durations or quantities.
+fn drop_numbers_inside_codes(out: &mut Vec<Candidate>) {
+    let mut codes: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind() == Kind::DocumentRef)
+        .map(|c| (c.start, c.end))
+        .collect();
+    if codes.is_empty() {
+        return;
+    }
+    codes.sort_unstable();
+    out.retain(|c| {
+        if !(c.kind().is_time() || c.kind() == Kind::Quantity) {
+            return true;
+        }
+        let i = codes.partition_point(|&(s, _)| s < c.end);
+        // Codes never overlap each other, so only the last one can reach `c`.
+        codes[..i].last().is_none_or(|&(_, e)| e <= c.start)
+    });
 }
 
 #[cfg(test)]
@@ -92,6 +116,22 @@ mod tests {
         let tie = select(vec![doc(4, 8), doc(2, 6)]);
         assert_eq!((tie[0].start, tie[0].end), (2, 6));
         assert_eq!(tie.len(), 1);
+    }
+
+    #[test]
+    fn codes_block_time_kinds() {
+        use crate::record::{Date, Ymd};
+        let code = doc(0, 13);
+        let date = Candidate {
+            start: 0,
+            end: 7,
+            fields: Fields::Date(Date::new(Ymd::new(Some(2020), Some(1), Some(30)))),
+            rule: "test",
+        };
+        let got = select(vec![code, date.clone()]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind(), Kind::DocumentRef);
+        assert_eq!(select(vec![date]).len(), 1);
     }
 
     #[test]

@@ -19,7 +19,8 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // The process may exit before reading (bad arguments): ignore a broken pipe.
+        let _ = child.stdin.take().unwrap().write_all(input);
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -201,7 +202,42 @@ fn offsets_refer_to_the_original_bytes() {
         let by_chars: String = text.chars().skip(s).take(e - s).collect();
         assert_eq!(by_chars, r["text"].as_str().unwrap());
     }
-    let rec = &docs[0]["records"][0];
+    let recs = docs[0]["records"].as_array().unwrap();
+    let kinds: Vec<&str> = recs.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["date", "document_ref"]);
+    assert_eq!(recs[0]["value"], "--07-30");
+    let rec = &recs[1];
     assert_eq!(rec["code"], "30/2020/NĐ-CP");
     assert_eq!(rec["doc_type"], "Nghị định");
+}
+
+#[test]
+fn ref_date_and_date_field_lend_their_year() {
+    let out = run(
+        &["extract", "--ref-date", "2025-06-30", "-"],
+        Some("Sáng 28/6, tại Hà Nội".as_bytes()),
+    );
+    let rec = &lines(&out)[0]["records"][0];
+    assert_eq!(rec["value"], "2025-06-28");
+    assert_eq!(rec["year_inferred"], true);
+
+    let input = "{\"id\": \"x\", \"text\": \"Sáng 28/6\", \"published\": \"2016-07-01T08:00:00\"}\n{\"id\": \"y\", \"text\": \"Sáng 28/6\"}\n";
+    let out = run(
+        &[
+            "extract",
+            "--input-format",
+            "jsonl",
+            "--date-field",
+            "published",
+            "-",
+        ],
+        Some(input.as_bytes()),
+    );
+    let docs = lines(&out);
+    assert_eq!(docs[0]["records"][0]["value"], "2016-06-28");
+    assert_eq!(docs[1]["records"][0]["value"], "--06-28");
+
+    let out = run(&["extract", "--ref-date", "30/6/2025", "-"], Some(b"x"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
 }

@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::numerals::{numeral, roman_upper as roman};
 use crate::gazetteer::{Cite, DocType, DATA};
 use crate::record::{DocumentRef, Fields, System};
 use crate::select::Candidate;
@@ -360,40 +361,6 @@ fn is_count_unit(w: &str) -> bool {
             | "đồng"
             | "điểm"
     )
-}
-
-/// Value of a Roman numeral (`XIII` → 13), for congress and term numbers.
-pub fn roman(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 8 {
-        return None;
-    }
-    let val = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        _ => None,
-    };
-    let vals: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, v) in vals.iter().enumerate() {
-        if vals.get(i + 1).is_some_and(|n| n > v) {
-            total -= *v as i64;
-        } else {
-            total += *v as i64;
-        }
-    }
-    u32::try_from(total).ok().filter(|&t| t > 0)
-}
-
-/// A number written in Arabic or Roman numerals.
-fn numeral(word: &str) -> Option<u32> {
-    if word.bytes().all(|b| b.is_ascii_digit()) {
-        word.parse().ok()
-    } else {
-        roman(word)
-    }
 }
 
 /// The word at `pos` (letters and digits) and its end.
@@ -847,6 +814,7 @@ mod tests {
             .filter(|r| r.kind() == Kind::DocumentRef)
             .map(|r| match r.fields {
                 Fields::DocumentRef(f) => (r.text, f),
+                _ => unreachable!(),
             })
             .collect()
     }
@@ -982,13 +950,5 @@ mod tests {
         );
         assert!(texts("38/64 đảng bộ, ngày 30/7/2019, 1/3 số đại biểu, Điều 5").is_empty());
         assert!(texts("Luật này quy định").is_empty());
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman("XIII"), Some(13));
-        assert_eq!(roman("XIV"), Some(14));
-        assert_eq!(roman("IX"), Some(9));
-        assert_eq!(roman("ABC"), None);
     }
 }

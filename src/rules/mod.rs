@@ -1,3 +1,7 @@
 //! One module per record kind: patterns, resolvers and their examples.
 
+pub mod date;
 pub mod document_ref;
+pub mod duration;
+pub mod numerals;
+pub mod period;

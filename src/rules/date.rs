@@ -1,0 +1,336 @@
+//! `date`: calendar dates at the precision written. Matching runs on the
+//! lower-case view; years missing from an expression are filled in later
+//! from the document (`context::resolve_years`).
+//!
+//! Rules (ids reported in `rule`):
+//! - `date/text`: `ngày 30 tháng 7 năm 2019`, `ngày 05 tháng 02 năm 2024`,
+//!   `NGÀY 01 THÁNG 7 NĂM 1991`, `ngày 30 tháng 7`;
+//! - `date/numeric`: `ngày 30/7/2019`, `30-6-2019`, `30.4.2025`, and without a
+//!   year `22.4`, `23-10`, `Ngày 30/7` when `ngày`, a time of day (`sáng`,
+//!   `chiều`) or a preposition (`từ`, `trước`) introduces them, or they open a line;
+//! - `date/month`: `tháng 7/2019`, `tháng 7 năm 2019`, `tháng 7`;
+//! - `date/year`: `năm 2019`, and a bare `2019` not followed by a counted noun.
+//!
+//! Refused: `38/64 đảng bộ` (no 38th day), `1/3 số đại biểu` (no introducing
+//! word), `31/02`, numbers inside codes (`30/2020/NĐ-CP`), clock times (`10:13`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numerals::days_in_month;
+use crate::record::{Date, Fields, Ymd};
+use crate::select::Candidate;
+use crate::text::Text;
+
+static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+([0-9]{4}))?",
+    )
+    .expect("date regex compiles")
+});
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?")
+        .expect("date regex compiles")
+});
+
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"tháng[ ]+([0-9]{1,2})(?:[ ]*(?:/|-|năm)[ ]*([0-9]{4}))?")
+        .expect("date regex compiles")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:năm[ ]+)?((?:19|20)[0-9]{2})").expect("date regex compiles"));
+
+/// Words that introduce a day-month date written without a year.
+const INTRODUCERS: &[&str] = &[
+    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "hôm", "từ", "đến", "tới", "trước",
+    "sau", "vào", "hạn", "lúc", "đầu", "cuối", "giữa", "qua", "nay",
+];
+
+/// Nouns that make a bare four-digit number a count (`2025 người`), not a year.
+const COUNTED: &[&str] = &[
+    "người",
+    "đồng",
+    "tỷ",
+    "tỉ",
+    "triệu",
+    "nghìn",
+    "ngàn",
+    "ha",
+    "km",
+    "m",
+    "kg",
+    "tấn",
+    "hộ",
+    "đảng",
+    "cán",
+    "học",
+    "học sinh",
+    "lượt",
+    "trường",
+    "xã",
+    "căn",
+    "tỷ đồng",
+    "usd",
+    "vnđ",
+    "%",
+];
+
+/// Finds every date in `text`.
+pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+    let low = text.lower();
+    for c in TEXTUAL.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        let has_ngay = m.as_str().starts_with("ngày");
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        if !has_ngay && year.is_none() {
+            continue;
+        }
+        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+            continue;
+        }
+        push(
+            out,
+            m.start(),
+            m.end(),
+            year,
+            num(c.get(2)),
+            num(c.get(1)),
+            "date/text",
+        );
+    }
+    for c in NUMERIC.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+            continue;
+        }
+        let year = match (c.get(4), c.get(5)) {
+            (Some(sep2), Some(y)) if sep2.as_str() == &c[2] => y.as_str().parse().ok(),
+            (Some(_), Some(_)) => continue,
+            _ => None,
+        };
+        let has_ngay = m.as_str().starts_with("ngày");
+        if year.is_none() && !has_ngay && !introduced(low, m.start()) {
+            continue;
+        }
+        push(
+            out,
+            m.start(),
+            m.end(),
+            year,
+            num(c.get(3)),
+            num(c.get(1)),
+            "date/numeric",
+        );
+    }
+    for c in MONTH.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+            continue;
+        }
+        // `6 tháng` counts months; `tháng 7` names one.
+        if preceded_by_number(low, m.start()) {
+            continue;
+        }
+        let year = c.get(2).and_then(|y| y.as_str().parse().ok());
+        push(
+            out,
+            m.start(),
+            m.end(),
+            year,
+            num(c.get(1)),
+            None,
+            "date/month",
+        );
+    }
+    for c in YEAR.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+            continue;
+        }
+        let with_nam = m.as_str().starts_with("năm");
+        if !with_nam && (counted_after(low, m.end()) || preceded_by_number(low, m.start())) {
+            continue;
+        }
+        push(
+            out,
+            m.start(),
+            m.end(),
+            num(c.get(1)).map(|y| y as i32),
+            None,
+            None,
+            "date/year",
+        );
+    }
+}
+
+fn num(m: Option<regex::Match>) -> Option<u32> {
+    m.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Checks the calendar and adds the candidate.
+pub fn push(
+    out: &mut Vec<Candidate>,
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    rule: &'static str,
+) {
+    if let Some(ymd) = valid(year, month, day) {
+        out.push(Candidate {
+            start,
+            end,
+            fields: Fields::Date(Date::new(ymd)),
+            rule,
+        });
+    }
+}
+
+/// A real calendar value, or `None` (`31/02`, month 13, year 1066).
+pub fn valid(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<Ymd> {
+    if let Some(y) = year {
+        if !(1800..=2100).contains(&y) {
+            return None;
+        }
+    }
+    if let Some(m) = month {
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        if let Some(d) = day {
+            if d == 0 || d > days_in_month(year, m) {
+                return None;
+            }
+        }
+    } else if day.is_some() {
+        return None;
+    }
+    Some(Ymd::new(year, month, day))
+}
+
+/// No digit, letter or number separator glued on the left.
+pub fn clear_before(s: &str, pos: usize) -> bool {
+    let mut back = s[..pos].chars().rev();
+    match back.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('/' | '.' | '-' | ',') => !back.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
+/// No digit or letter glued on the right, and no separator that goes on
+/// into more digits (`30/2020/…`, `4.5`).
+pub fn clear_after(s: &str, pos: usize) -> bool {
+    let mut it = s[pos..].chars();
+    match it.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('/' | '.' | '-' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some('%') => false,
+        Some(_) => true,
+    }
+}
+
+/// The word before `pos` introduces a date, or `pos` opens a line.
+fn introduced(low: &str, pos: usize) -> bool {
+    let before = low[..pos].trim_end_matches([' ', '(', ',']);
+    if before.is_empty() || before.ends_with('\n') {
+        return true;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    INTRODUCERS.contains(&&before[word_start..])
+}
+
+/// `6 tháng`, `1.500 2019`: a number stands right before `pos`.
+fn preceded_by_number(low: &str, pos: usize) -> bool {
+    low[..pos]
+        .trim_end_matches(' ')
+        .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// A counted noun follows (`2025 người`).
+fn counted_after(low: &str, pos: usize) -> bool {
+    let rest = low[pos..].trim_start_matches(' ');
+    if rest.len() == low[pos..].len() {
+        return rest.starts_with('%');
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '%')
+        .collect();
+    COUNTED.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Kind;
+
+    fn dates(input: &str) -> Vec<(String, String)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Date)
+            .map(|r| match r.fields {
+                Fields::Date(d) => (r.text, d.value),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn pair(t: &str, v: &str) -> (String, String) {
+        (t.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            dates("Hà Nội, ngày 05 tháng 02 năm 2024"),
+            vec![pair("ngày 05 tháng 02 năm 2024", "2024-02-05")]
+        );
+        assert_eq!(
+            dates("TRƯỚC NGÀY 01 THÁNG 7 NĂM 1991"),
+            vec![pair("NGÀY 01 THÁNG 7 NĂM 1991", "1991-07-01")]
+        );
+        assert_eq!(
+            dates("kể từ ngày 30/7/2019."),
+            vec![pair("ngày 30/7/2019", "2019-07-30")]
+        );
+        assert_eq!(
+            dates("đến 30-6-2019 và 30.4.2025"),
+            vec![
+                pair("30-6-2019", "2019-06-30"),
+                pair("30.4.2025", "2025-04-30")
+            ]
+        );
+        assert_eq!(
+            dates("tháng 7/2019, tháng 7 năm 2019"),
+            vec![
+                pair("tháng 7/2019", "2019-07"),
+                pair("tháng 7 năm 2019", "2019-07")
+            ]
+        );
+        assert_eq!(
+            dates("trong năm 2019 và SN 1978"),
+            vec![pair("năm 2019", "2019"), pair("1978", "1978")]
+        );
+        assert_eq!(
+            dates("Thứ Ba, 29/09/2015, 10:13"),
+            vec![pair("29/09/2015", "2015-09-29")]
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        assert!(dates("38/64 đảng bộ và 1/3 số đại biểu").is_empty());
+        assert!(dates("ngày 31/02 không có").is_empty());
+        assert!(dates("theo Nghị định 30/2020/NĐ-CP và Chỉ thị 05-CT/TW").is_empty());
+        assert!(dates("lúc 10:13, 6 tháng, 2025 người, 4.5 GW").is_empty());
+    }
+}

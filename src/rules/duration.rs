@@ -1,0 +1,111 @@
+//! `duration`: lengths of time (`3 năm`, `18 tháng`, `nửa năm`, `năm năm`,
+//! `kỷ niệm 50 năm`). Rule id `duration/count`.
+//!
+//! A number with a time unit that belongs to a date or a period is not a
+//! duration: `6 tháng đầu năm` is a period and `ngày 30 tháng 7` a date
+//! (the longer candidate wins in selection). Clock times (`11 giờ 47 phút`,
+//! `lúc 8 giờ`) are refused here.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{clear_after, clear_before};
+use super::numerals::word_number;
+use crate::record::{Duration, Fields, TimeUnit};
+use crate::select::Candidate;
+use crate::text::Text;
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,4}(?:,[0-9]+)?|nửa|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ ]+(năm|tháng|tuần|ngày|giờ)")
+        .expect("duration regex compiles")
+});
+
+/// Finds every duration in `text`.
+pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+    let low = text.lower();
+    for c in COUNT.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+            continue;
+        }
+        let n = &c[1];
+        let value = match n.replace(',', ".").parse::<f64>() {
+            Ok(v) => v,
+            Err(_) => match word_number(n) {
+                Some(v) => v,
+                None => continue,
+            },
+        };
+        let unit = match &c[2] {
+            "năm" => TimeUnit::Year,
+            "tháng" => TimeUnit::Month,
+            "tuần" => TimeUnit::Week,
+            "ngày" => TimeUnit::Day,
+            _ => TimeUnit::Hour,
+        };
+        let rest = low[m.end()..].trim_start_matches(' ');
+        let before = low[..m.start()].trim_end_matches(' ');
+        // `11 giờ 47`, `lúc 8 giờ`: clock times. `năm 2019`, `tháng 7`: dates.
+        if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        if unit == TimeUnit::Hour && before.ends_with("lúc") {
+            continue;
+        }
+        // `lần thứ ba năm`, `thứ năm`: ordinals and weekdays.
+        if before.ends_with("thứ") {
+            continue;
+        }
+        let (value, unit) = if value == 0.5 && unit == TimeUnit::Year {
+            (6.0, TimeUnit::Month)
+        } else {
+            (value, unit)
+        };
+        if value <= 0.0 {
+            continue;
+        }
+        out.push(Candidate {
+            start: m.start(),
+            end: m.end(),
+            fields: Fields::Duration(Duration::new(value, unit)),
+            rule: "duration/count",
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Kind};
+
+    fn durations(input: &str) -> Vec<(String, String)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Duration)
+            .map(|r| match r.fields {
+                Fields::Duration(d) => (r.text, d.iso),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forms_and_refusals() {
+        let d =
+            durations("đánh giá 3 năm thực hiện, trong thời hạn năm năm, nửa năm trước, 18 tháng");
+        let got: Vec<(&str, &str)> = d.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("3 năm", "P3Y"),
+                ("năm năm", "P5Y"),
+                ("nửa năm", "P6M"),
+                ("18 tháng", "P18M")
+            ]
+        );
+        assert!(durations(
+            "6 tháng đầu năm, ngày 30 tháng 7 năm 2019, lúc 11 giờ 47 phút, tháng 7"
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,324 @@
+//! `period`: stretches of time with inclusive bounds.
+//!
+//! Rules (ids reported in `rule`; `period/term` ranges do not lend their
+//! years to other dates, the others do):
+//! - `period/months`: `6 tháng đầu năm`, `6 tháng cuối năm 2019`, `Những tháng cuối năm 2019`;
+//! - `period/part_of_year`: `cuối năm 2024`, `đầu năm`, `nửa đầu năm 2025`;
+//! - `period/quarter`: `quý I/2024`, `quý 4 năm 2018`, `Quý I`;
+//! - `period/term`: `nhiệm kỳ 2015-2020`, `giai đoạn 2021 - 2025`, `2016-2021`;
+//! - `period/congress`: `nhiệm kỳ Đại hội XII`, `nhiệm kỳ khóa XII`;
+//! - `period/days`: `từ ngày 25-27/9`, `ngày 24 và 25/1`, `ngày 13 đến 15/10/2015`;
+//! - `period/range`: two dates joined by `-`/`đến`: `từ ngày 1/7 đến ngày 31/12/2019`,
+//!   `30.4.1975 - 30.4.2025`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{clear_after, clear_before, valid};
+use super::numerals::{days_in_month, roman, word_number};
+use crate::record::{Fields, Period, Ymd};
+use crate::select::Candidate;
+use crate::text::Text;
+
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:([0-9]{1,2}|nửa|ba|sáu|chín)|những|các|mấy)[ ]+tháng[ ]+(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
+        .expect("period regex compiles")
+});
+
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(nửa[ ]+)?(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
+        .expect("period regex compiles")
+});
+
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"quý[ ]+(iv|i{1,3}|[1-4])(?:[ ]*/[ ]*([0-9]{4})|[ ]+năm[ ]+([0-9]{4}))?")
+        .expect("period regex compiles")
+});
+
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|năm)[ ]+)?((?:19|20)[0-9]{2})[ ]*-[ ]*((?:19|20)[0-9]{2})")
+        .expect("period regex compiles")
+});
+
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"nhiệm kỳ[ ]+(?:(đại hội)|khóa)[ ]+([ivxl]+)").expect("period regex compiles")
+});
+
+static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(từ[ ]+)?(ngày[ ]+)?([0-9]{1,2})[ ]*(?:-|đến|tới|và)[ ]*(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{4}))?",
+    )
+    .expect("period regex compiles")
+});
+
+/// What joins the two dates of a range.
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ ]*(?:-|đến|tới)[ ]*").expect("period regex compiles"));
+
+/// Finds every period in `text`. `dates` are the date candidates, used to
+/// join ranges.
+pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
+    let low = text.lower();
+    let ok = |s: usize, e: usize| clear_before(low, s) && clear_after(low, e);
+    for c in MONTHS.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let year = year_of(c.get(3));
+        let first = c.get(2).expect("position").as_str() == "đầu";
+        let n = c.get(1).and_then(|n| {
+            n.as_str()
+                .parse::<f64>()
+                .ok()
+                .or_else(|| word_number(n.as_str()))
+        });
+        let (from, to) = match n {
+            Some(n) => {
+                let months = if n == 0.5 { 6 } else { n as u32 };
+                if !(1..=12).contains(&months) {
+                    continue;
+                }
+                if first {
+                    (Some(ymd(year, 1, 1)), Some(end_of(year, months)))
+                } else {
+                    (Some(ymd(year, 13 - months, 1)), Some(end_of(year, 12)))
+                }
+            }
+            None if first => (Some(ymd(year, 1, 1)), None),
+            None => (None, Some(end_of(year, 12))),
+        };
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Period::new(from, to),
+            "period/months",
+        );
+    }
+    for c in PART_OF_YEAR.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let year = year_of(c.get(3));
+        let half = c.get(1).is_some();
+        let first = &c[2] == "đầu";
+        let (from, to) = match (half, first) {
+            (true, true) => (Some(ymd(year, 1, 1)), Some(end_of(year, 6))),
+            (true, false) => (Some(ymd(year, 7, 1)), Some(end_of(year, 12))),
+            (false, true) => (Some(ymd(year, 1, 1)), None),
+            (false, false) => (None, Some(end_of(year, 12))),
+        };
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Period::new(from, to),
+            "period/part_of_year",
+        );
+    }
+    for c in QUARTER.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let q = c[1]
+            .parse()
+            .ok()
+            .or_else(|| roman(&c[1]))
+            .filter(|q| (1..=4).contains(q));
+        let Some(q) = q else { continue };
+        let year = year_of(c.get(2).or(c.get(3)));
+        let p = Period::new(Some(ymd(year, 3 * q - 2, 1)), Some(end_of(year, 3 * q)));
+        push(out, m.start(), m.end(), p, "period/quarter");
+    }
+    for c in TERM.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if b <= a || b - a > 50 {
+            continue;
+        }
+        let p = Period::new(
+            Some(Ymd::new(Some(a), None, None)),
+            Some(Ymd::new(Some(b), None, None)),
+        );
+        push(out, m.start(), m.end(), p, "period/term");
+    }
+    for c in CONGRESS.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let Some(n) = roman(&c[2]) else { continue };
+        let mut p = Period::default();
+        if c.get(1).is_some() {
+            p.congress = Some(n);
+        } else {
+            p.term = Some(n);
+        }
+        push(out, m.start(), m.end(), p, "period/congress");
+    }
+    for c in DAYS.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if (c.get(1).is_none() && c.get(2).is_none()) || !ok(m.start(), m.end()) {
+            continue;
+        }
+        let (d1, d2, month): (u32, u32, u32) = (
+            c[3].parse().unwrap_or(0),
+            c[4].parse().unwrap_or(0),
+            c[6].parse().unwrap_or(0),
+        );
+        let year = year_of(c.get(7));
+        let (Some(a), Some(b)) = (
+            valid(year, Some(month), Some(d1)),
+            valid(year, Some(month), Some(d2)),
+        ) else {
+            continue;
+        };
+        if d1 >= d2 {
+            continue;
+        }
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Period::new(Some(a), Some(b)),
+            "period/days",
+        );
+    }
+    ranges(low, dates, out);
+}
+
+/// Two dates joined by `-`, `đến` or `tới`, with an optional `từ` before.
+fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
+    let mut by_start: Vec<(usize, usize, Ymd)> = dates
+        .iter()
+        .filter_map(|c| match &c.fields {
+            Fields::Date(d) if d.ymd.day.is_some() => Some((c.start, c.end, d.ymd)),
+            _ => None,
+        })
+        .collect();
+    by_start.sort_by_key(|d| d.0);
+    for &(s, e, a) in &by_start {
+        let Some(j) = RANGE_JOIN.find(&low[e..]) else {
+            continue;
+        };
+        let next = e + j.end();
+        let Ok(k) = by_start.binary_search_by_key(&next, |d| d.0) else {
+            continue;
+        };
+        let (_, e2, b) = by_start[k];
+        let mut a = a;
+        if a.year.is_none() {
+            a.year = b.year;
+        }
+        if a.year.is_some() && b.year.is_some() && a >= b {
+            continue;
+        }
+        let start = low[..s].strip_suffix("từ ").map_or(s, |_| s - "từ ".len());
+        push(
+            out,
+            start,
+            e2,
+            Period::new(Some(a), Some(b)),
+            "period/range",
+        );
+    }
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, p: Period, rule: &'static str) {
+    out.push(Candidate {
+        start,
+        end,
+        fields: Fields::Period(p),
+        rule,
+    });
+}
+
+fn year_of(m: Option<regex::Match>) -> Option<i32> {
+    m.and_then(|m| m.as_str().parse().ok())
+}
+
+fn ymd(year: Option<i32>, month: u32, day: u32) -> Ymd {
+    Ymd::new(year, Some(month), Some(day))
+}
+
+/// The last day of `month`.
+fn end_of(year: Option<i32>, month: u32) -> Ymd {
+    Ymd::new(year, Some(month), Some(days_in_month(year, month)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Kind};
+
+    fn periods(input: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Period)
+            .map(|r| match r.fields {
+                Fields::Period(p) => (r.text, p.from, p.to),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn p(t: &str, f: Option<&str>, to: Option<&str>) -> (String, Option<String>, Option<String>) {
+        (t.to_string(), f.map(String::from), to.map(String::from))
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            periods("sơ kết 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2019"),
+            vec![
+                p("6 tháng đầu năm", Some("2019-01-01"), Some("2019-06-30")),
+                p(
+                    "6 tháng cuối năm 2019",
+                    Some("2019-07-01"),
+                    Some("2019-12-31")
+                )
+            ]
+        );
+        assert_eq!(
+            periods("Cuối năm 2024, tỉnh"),
+            vec![p("Cuối năm 2024", None, Some("2024-12-31"))]
+        );
+        assert_eq!(
+            periods("quý I/2024 và quý 4 năm 2018"),
+            vec![
+                p("quý I/2024", Some("2024-01-01"), Some("2024-03-31")),
+                p("quý 4 năm 2018", Some("2018-10-01"), Some("2018-12-31"))
+            ]
+        );
+        assert_eq!(
+            periods("nhiệm kỳ 2020 - 2025"),
+            vec![p("nhiệm kỳ 2020 - 2025", Some("2020"), Some("2025"))]
+        );
+        assert_eq!(
+            periods("từ ngày 1/7 đến ngày 31/12/2019"),
+            vec![p(
+                "từ ngày 1/7 đến ngày 31/12/2019",
+                Some("2019-07-01"),
+                Some("2019-12-31")
+            )]
+        );
+        assert_eq!(
+            periods("Từ ngày 25-27/9, Ủy ban"),
+            vec![p("Từ ngày 25-27/9", Some("--09-25"), Some("--09-27"))]
+        );
+        assert_eq!(
+            periods("(30.4.1975 - 30.4.2025)"),
+            vec![p(
+                "30.4.1975 - 30.4.2025",
+                Some("1975-04-30"),
+                Some("2025-04-30")
+            )]
+        );
+    }
+}
