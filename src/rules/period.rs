@@ -26,6 +26,11 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("period regex compiles")
 });
 
+/// `9 tháng năm 2024`: the first months of a year, year written.
+static MONTHS_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2})[ ]+tháng[ ]+năm[ ]+([0-9]{4})").expect("period regex compiles")
+});
+
 static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(nửa[ ]+)?(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
         .expect("period regex compiles")
@@ -96,6 +101,16 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             Period::new(from, to),
             "period/months",
         );
+    }
+    for c in MONTHS_OF_YEAR.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        let months: u32 = c[1].parse().unwrap_or(0);
+        if !ok(m.start(), m.end()) || !(1..=11).contains(&months) {
+            continue;
+        }
+        let year = year_of(c.get(2));
+        let p = Period::new(Some(ymd(year, 1, 1)), Some(end_of(year, months)));
+        push(out, m.start(), m.end(), p, "period/months");
     }
     for c in PART_OF_YEAR.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -194,12 +209,14 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
     ranges(low, dates, out);
 }
 
-/// Two dates joined by `-`, `đến` or `tới`, with an optional `từ` before.
+/// Two dates of one precision joined by `-`, `đến` or `tới`, with an
+/// optional `từ` before: `từ ngày 1/7 đến ngày 31/12/2019`,
+/// `từ tháng 7 đến tháng 12/2025`, `từ năm 2020 đến năm 2025`.
 fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
     let mut by_start: Vec<(usize, usize, Ymd)> = dates
         .iter()
         .filter_map(|c| match &c.fields {
-            Fields::Date(d) if d.ymd.day.is_some() => Some((c.start, c.end, d.ymd)),
+            Fields::Date(d) => Some((c.start, c.end, d.ymd)),
             _ => None,
         })
         .collect();
@@ -213,6 +230,9 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             continue;
         };
         let (_, e2, b) = by_start[k];
+        if a.grain() != b.grain() || (a.month.is_none() && a.year.is_none()) {
+            continue;
+        }
         let mut a = a;
         if a.year.is_none() {
             a.year = b.year;
