@@ -27,7 +27,9 @@ for r in rows("provinces_63_pre2025.tsv"):
     for a in r["alt_spellings_seen_or_expected"].split(";"):
         a = a.strip()
         # Forms with `TP`/`Thủ đô` are handled by the place-prefix rule.
-        if a and not a.startswith(("TP ", "TP. ", "Thủ đô", "Thành phố")) and a != name:
+        a = a.replace("–", "-")
+        same = a.replace("oà", "òa").replace("oá", "óa").replace("uỷ", "ủy") == name.replace("oà", "òa")
+        if a and not a.startswith(("TP ", "TP. ", "Thủ đô", "Thành phố")) and not same and a not in aliases:
             aliases.append(a)
     prefix_only = "yes" if name == "Hồ Chí Minh" else ""
     out.writerow([name, "|".join(aliases), category, successor, prefix_only,

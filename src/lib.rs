@@ -29,10 +29,12 @@
 pub mod context;
 pub mod gazetteer;
 pub mod output;
+pub mod places;
 pub mod record;
 pub mod rules;
 pub mod select;
 pub mod text;
+pub mod tokens;
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]
@@ -71,6 +73,9 @@ pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
     let dates = candidates[first_date..].to_vec();
     rules::period::find(&text, &dates, &mut candidates);
     rules::duration::find(&text, &mut candidates);
+    let tokens = tokens::Tokens::new(&text);
+    rules::organization::find(&tokens, &mut candidates);
+    rules::location::find(&tokens, &mut candidates);
     let mut selected = select::select(candidates);
     context::resolve(&mut selected);
     context::resolve_years(&mut selected, text.norm(), options.ref_date);

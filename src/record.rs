@@ -263,6 +263,63 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// Fields of an `organization` record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Organization {
+    /// Canonical full name where the gazetteer or the document makes it
+    /// unambiguous, else the name as written.
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abbr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<u32>,
+    /// A head alone (`Đảng ủy`) that the document has not yet resolved.
+    #[serde(skip)]
+    pub bare: bool,
+}
+
+/// Fields of a `person` record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Fields of an `event` record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Event {
+    /// `conference`, `congress`, `session`, `meeting`.
+    pub event_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub national: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub extended: bool,
+}
+
+/// Fields of a `location` record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Location {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// For a province merged on 2025-07-01, the province that holds it now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+}
+
 /// The kind-specific part of a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -271,6 +328,10 @@ pub enum Fields {
     Date(Date),
     Period(Period),
     Duration(Duration),
+    Organization(Organization),
+    Person(Person),
+    Event(Event),
+    Location(Location),
 }
 
 impl Fields {
@@ -281,6 +342,10 @@ impl Fields {
             Fields::Date(_) => Kind::Date,
             Fields::Period(_) => Kind::Period,
             Fields::Duration(_) => Kind::Duration,
+            Fields::Organization(_) => Kind::Organization,
+            Fields::Person(_) => Kind::Person,
+            Fields::Event(_) => Kind::Event,
+            Fields::Location(_) => Kind::Location,
         }
     }
 }

@@ -66,31 +66,40 @@ pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         spans.insert(c.start, c.end);
         out.push(c);
     }
-    drop_numbers_inside_codes(&mut out);
+    drop_blocked(&mut out);
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     out
 }
 
-/// Numbers that belong to a document reference (`30/2020/NĐ-CP`, `05-CT/TW`,
-/// the year of `Luật Điện lực 2024`) are its fields, not dates, periods,
-/// durations or quantities.
-fn drop_numbers_inside_codes(out: &mut Vec<Candidate>) {
-    let mut codes: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|c| c.kind() == Kind::DocumentRef)
-        .map(|c| (c.start, c.end))
-        .collect();
-    if codes.is_empty() {
-        return;
+/// Kinds whose records may not overlap a record of `kind`: numbers that
+/// belong to a document reference (`30/2020/NĐ-CP`, the year of `Luật Điện
+/// lực 2024`) are its fields; a place or a name inside an organization's name
+/// (`UBND tỉnh Bình Định`, `Đoàn TNCS Hồ Chí Minh`) is part of it.
+fn blocked_by(kind: Kind) -> &'static [Kind] {
+    match kind {
+        Kind::Date | Kind::Period | Kind::Duration | Kind::Quantity => &[Kind::DocumentRef],
+        Kind::Location => &[Kind::Organization],
+        Kind::Person => &[Kind::Organization, Kind::Location],
+        _ => &[],
     }
-    codes.sort_unstable();
+}
+
+fn drop_blocked(out: &mut Vec<Candidate>) {
+    let mut spans: BTreeMap<Kind, Vec<(usize, usize)>> = BTreeMap::new();
+    for c in out.iter() {
+        spans.entry(c.kind()).or_default().push((c.start, c.end));
+    }
+    for v in spans.values_mut() {
+        v.sort_unstable();
+    }
     out.retain(|c| {
-        if !(c.kind().is_time() || c.kind() == Kind::Quantity) {
-            return true;
-        }
-        let i = codes.partition_point(|&(s, _)| s < c.end);
-        // Codes never overlap each other, so only the last one can reach `c`.
-        codes[..i].last().is_none_or(|&(_, e)| e <= c.start)
+        blocked_by(c.kind()).iter().all(|k| {
+            let Some(v) = spans.get(k) else { return true };
+            // Spans of one kind never overlap, so only the last one starting
+            // before `c` ends can reach it.
+            let i = v.partition_point(|&(s, _)| s < c.end);
+            v[..i].last().is_none_or(|&(_, e)| e <= c.start)
+        })
     });
 }
 

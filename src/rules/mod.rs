@@ -3,5 +3,7 @@
 pub mod date;
 pub mod document_ref;
 pub mod duration;
+pub mod location;
 pub mod numerals;
+pub mod organization;
 pub mod period;

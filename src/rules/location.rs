@@ -1,0 +1,142 @@
+//! `location`: place names outside organization names. The span is the bare
+//! name (`Bình Định`, `Quy Nhơn`), not `tỉnh Bình Định`/`TP`.
+//!
+//! Rules: `location/prefixed` (after a place word: `tỉnh Bình Định`,
+//! `huyện Phù Cát`, `xã Nhơn Hạnh`, `TX An Nhơn`, and the names listed after
+//! it: `các xã Quỳnh Hồng, Quỳnh Hưng và thị trấn Cầu Giát`),
+//! `location/gazetteer` (a known province, city or country standing alone:
+//! `tại Hà Nội`). A province merged on 2025-07-01 carries `successor`.
+//! Places inside organization names are dropped in selection.
+
+use super::organization::{place_name, place_word};
+use crate::places::{Place, PLACES};
+use crate::record::{Fields, Location};
+use crate::select::Candidate;
+use crate::tokens::Tokens;
+
+/// The category a place word gives the name after it.
+fn category_of(word: &str) -> &'static str {
+    match word {
+        "tỉnh" => "province",
+        "thành phố" | "thủ đô" => "city",
+        "huyện" | "quận" | "thị xã" => "district",
+        _ => "commune",
+    }
+}
+
+fn location(
+    t: &Tokens,
+    s: usize,
+    e: usize,
+    known: Option<&Place>,
+    category: &str,
+    rule: &'static str,
+) -> Candidate {
+    let written = t.norm[t.toks[s].start..t.toks[e - 1].end].to_string();
+    let (name, category, successor) = match known {
+        Some(p) if p.category != "region" && matches!(category, "province" | "city" | "") => {
+            (p.name.clone(), p.category.clone(), p.successor.clone())
+        }
+        Some(p) if category.is_empty() => (p.name.clone(), p.category.clone(), p.successor.clone()),
+        _ => (written, category.to_string(), None),
+    };
+    Candidate {
+        start: t.toks[s].start,
+        end: t.toks[e - 1].end,
+        fields: Fields::Location(Location {
+            name,
+            category: Some(category).filter(|c| !c.is_empty()),
+            successor,
+        }),
+        rule,
+    }
+}
+
+/// Finds every place name.
+pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < t.len() {
+        if let Some((e, word)) = place_word(t, i) {
+            let category = category_of(word);
+            let mut s = e;
+            let mut listed = false;
+            while let Some(ne) = place_name(t, s) {
+                let known = PLACES
+                    .known_at(t, s)
+                    .filter(|(ke, _)| *ke == ne)
+                    .map(|(_, p)| p);
+                out.push(location(t, s, ne, known, category, "location/prefixed"));
+                listed = true;
+                // `các xã A, B và C`: a list goes on with the same category.
+                let next = if t.is_punct(ne, ',') {
+                    ne + 1
+                } else if t.is_word(ne) && t.low(ne) == "và" {
+                    ne + 1
+                } else {
+                    break;
+                };
+                if place_word(t, next).is_some() || !t.is_capitalized(next) {
+                    break;
+                }
+                s = next;
+            }
+            i = if listed { s.max(e) } else { e };
+            continue;
+        }
+        if let Some((e, p)) = PLACES.known_at(t, i) {
+            let part_of_name = (i > 0
+                && t.is_capitalized(i - 1)
+                && !t.is_allcaps(i - 1)
+                && t.toks[i - 1].end + 1 >= t.toks[i].start)
+                || t.is_capitalized(e) && !t.is_allcaps(e) && !t.toks[e].after_newline;
+            if !p.prefix_only && !part_of_name {
+                out.push(location(t, i, e, Some(p), "", "location/gazetteer"));
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Kind};
+
+    fn locs(input: &str) -> Vec<(String, String, Option<String>)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Location)
+            .map(|r| match r.fields {
+                Fields::Location(l) => (r.text, l.category.unwrap_or_default(), l.successor),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_with_and_without_place_words() {
+        let l = locs("tại Hà Nội; tỉnh Bình Định; đặt tại TP Quy Nhơn, tỉnh Bình Định.");
+        let texts: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["Hà Nội", "Bình Định", "Quy Nhơn", "Bình Định"]);
+        assert_eq!(l[1].2.as_deref(), Some("Gia Lai"));
+        assert_eq!(l[2].1, "city");
+        let l = locs("tại các xã Quỳnh Hồng, Quỳnh Hưng và thị trấn Cầu Giát (huyện Quỳnh Lưu)");
+        let got: Vec<(&str, &str)> = l.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Quỳnh Hồng", "commune"),
+                ("Quỳnh Hưng", "commune"),
+                ("Cầu Giát", "commune"),
+                ("Quỳnh Lưu", "district")
+            ]
+        );
+    }
+
+    #[test]
+    fn places_inside_bodies_and_names_are_not_locations() {
+        assert!(locs("UBND tỉnh Bình Định và Công an tỉnh Bắc Ninh").is_empty());
+        assert!(locs("tư tưởng Hồ Chí Minh; Phù Mỹ").is_empty());
+    }
+}

@@ -1,0 +1,661 @@
+//! `organization`: named bodies, from the gazetteer (`data/organizations.tsv`)
+//! and from productive names built on a head (`data/org_heads.tsv`):
+//! - head + place: `UBND tỉnh Quảng Nam`, `UBND huyện Phù Cát`, `Công an tỉnh Bắc Ninh`,
+//!   `Tỉnh ủy Bình Định`, `HĐND xã Quỳnh Hồng`, `Đảng ủy xã Quỳnh Bá`;
+//! - head + sector: `Sở Tài chính tỉnh Bình Định`, `Sở GD&ĐT`;
+//! - head + name: `Cục Tổ chức cán bộ`, `Trường THCS Nhơn Hạnh`, `Đảng bộ Cơ quan Tạp chí Cộng sản`;
+//! - head + organization: `Ban Thường vụ Tỉnh ủy`, `Ban Thường vụ Đảng ủy UBND tỉnh`,
+//!   `Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương`.
+//!
+//! A trailing `khóa XII` goes to `term`, outside the span. Rule ids:
+//! `organization/gazetteer`, `organization/head`, `organization/bare` (a head
+//! alone, such as `Đảng ủy`, kept only when the document says which body it is).
+//!
+//! Not organizations: generic nouns (`các đảng ủy trực thuộc`, `cấp ủy`,
+//! `UBND cấp huyện`), lower-case heads (`đảng bộ`), offices (`Thủ tướng`).
+
+use std::sync::LazyLock;
+
+use super::numerals::numeral;
+use crate::gazetteer::{NameMatcher, DATA};
+use crate::places::{surname_start, PLACES};
+use crate::record::{Fields, Organization};
+use crate::select::Candidate;
+use crate::tokens::Tokens;
+
+/// A head of productive names (a row of `data/org_heads.tsv`).
+#[derive(Debug)]
+pub struct Head {
+    pub canonical: String,
+    pub category: Option<String>,
+    pub abbr: Option<String>,
+    pub place: bool,
+    pub name: bool,
+    pub sector: bool,
+    pub org: bool,
+    pub bare: bool,
+}
+
+/// Heads and sectors, compiled once.
+pub struct Heads {
+    pub heads: Vec<Head>,
+    pub matcher: NameMatcher,
+    /// Sector names (`Tài chính`, `GD&ĐT`) after `Sở`/`Phòng`.
+    pub sectors: NameMatcher,
+}
+
+pub const ORG_HEADS_TSV: &str = include_str!("../../data/org_heads.tsv");
+
+pub static HEADS: LazyLock<Heads> = LazyLock::new(|| match load_heads(ORG_HEADS_TSV) {
+    Ok(h) => h,
+    Err(e) => panic!("embedded data is invalid: {e}"),
+});
+
+/// Parses `data/org_heads.tsv`; sectors come from the ministries of the gazetteer.
+pub fn load_heads(content: &str) -> Result<Heads, crate::gazetteer::DataError> {
+    let file = "data/org_heads.tsv";
+    let header = &["head", "canonical", "category", "abbr", "attach", "bare"];
+    let mut heads = Vec::new();
+    let mut variants = Vec::new();
+    for row in crate::gazetteer::parse_tsv(file, content, header)? {
+        let bad = |message: String| crate::gazetteer::DataError {
+            file: file.into(),
+            line: row.line,
+            message,
+        };
+        let category = row.get(2);
+        if !matches!(category, "" | "party" | "state" | "mass" | "other") {
+            return Err(bad(format!(
+                "category `{category}` is not party, state, mass, other or empty"
+            )));
+        }
+        let attach = row.list(4);
+        if attach.is_empty()
+            || attach
+                .iter()
+                .any(|a| !matches!(*a, "place" | "name" | "sector" | "org"))
+        {
+            return Err(bad(format!(
+                "attach `{}` must list place, name, sector or org",
+                row.get(4)
+            )));
+        }
+        if !matches!(row.get(5), "yes" | "no") {
+            return Err(bad("bare must be yes or no".into()));
+        }
+        for v in row.list(0) {
+            variants.push((v.to_string(), heads.len()));
+        }
+        heads.push(Head {
+            canonical: row.get(1).to_string(),
+            category: Some(category.to_string()).filter(|c| !c.is_empty()),
+            abbr: Some(row.get(3).to_string()).filter(|a| !a.is_empty()),
+            place: attach.contains(&"place"),
+            name: attach.contains(&"name"),
+            sector: attach.contains(&"sector"),
+            org: attach.contains(&"org"),
+            bare: row.get(5) == "yes",
+        });
+    }
+    let matcher = NameMatcher::new(variants.iter().map(|(v, i)| (v.as_str(), *i)));
+    let mut sectors: Vec<String> = DATA
+        .organizations
+        .iter()
+        .filter_map(|o| o.name.strip_prefix("Bộ ").map(String::from))
+        .filter(|s| !s.starts_with("Chính trị"))
+        .collect();
+    for s in SECTOR_ABBRS {
+        sectors.push(s.to_string());
+    }
+    let sectors = NameMatcher::new(sectors.iter().enumerate().map(|(i, s)| (s.as_str(), i)));
+    Ok(Heads {
+        heads,
+        matcher,
+        sectors,
+    })
+}
+
+/// Sector abbreviations used after `Sở`/`Phòng` and extra sector names.
+const SECTOR_ABBRS: &[&str] = &[
+    "GD&ĐT",
+    "KH&ĐT",
+    "LĐ-TB&XH",
+    "LĐTB&XH",
+    "TN&MT",
+    "NN&PTNT",
+    "NN&MT",
+    "VH-TT&DL",
+    "VHTT&DL",
+    "KH&CN",
+    "TT&TT",
+    "GTVT",
+    "Giao thông vận tải",
+    "Tài nguyên và Môi trường",
+    "Văn hóa và Thể thao",
+    "Du lịch",
+    "Lao động - Thương binh và Xã hội",
+    "Thông tin và Truyền thông",
+    "Kế hoạch và Đầu tư",
+    "Ngoại vụ",
+    "Dân tộc và Tôn giáo",
+];
+
+/// Words that end a name read word by word (function words, common verbs).
+pub fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "của"
+            | "về"
+            | "ngày"
+            | "được"
+            | "đã"
+            | "đang"
+            | "sẽ"
+            | "có"
+            | "là"
+            | "thì"
+            | "mà"
+            | "này"
+            | "đó"
+            | "theo"
+            | "tại"
+            | "trong"
+            | "cho"
+            | "với"
+            | "để"
+            | "do"
+            | "bởi"
+            | "khi"
+            | "từ"
+            | "đến"
+            | "trên"
+            | "sau"
+            | "trước"
+            | "cũng"
+            | "còn"
+            | "nhằm"
+            | "gồm"
+            | "như"
+            | "thuộc"
+            | "hiện"
+            | "những"
+            | "ban"
+            | "tổ"
+            | "phối"
+            | "thực"
+            | "triển"
+            | "chỉ"
+            | "báo"
+            | "đề"
+            | "yêu"
+            | "giao"
+            | "họp"
+            | "làm"
+            | "trao"
+            | "quyết"
+            | "xem"
+            | "thông"
+            | "lãnh"
+            | "phát"
+            | "chủ"
+            | "dự"
+            | "tham"
+            | "tiếp"
+            | "gặp"
+            | "nhận"
+            | "ký"
+            | "tiến"
+            | "khẳng"
+            | "nhấn"
+            | "đánh"
+            | "bàn"
+            | "thảo"
+            | "nêu"
+            | "đưa"
+            | "vừa"
+            | "lần"
+            | "khóa"
+            | "nhiệm"
+            | "năm"
+            | "tháng"
+            | "và"
+            | "hoặc"
+            | "các"
+            | "số"
+            | "cấp"
+            | "trực"
+            | "mới"
+            | "cũ"
+            | "nay"
+            | "ra"
+            | "vào"
+            | "tới"
+            | "hội"
+            | "kỳ"
+            | "phiên"
+            | "đại"
+            | "lúc"
+            | "sáng"
+            | "chiều"
+            | "tối"
+            | "vì"
+            | "nên"
+            | "rằng"
+            | "đi"
+            | "qua"
+            | "hướng"
+    )
+}
+
+/// Words that introduce a place inside an organization name, with the
+/// category of the place and its full form.
+pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+    const WORDS: &[(&[&str], &str)] = &[
+        (&["thành", "phố"], "thành phố"),
+        (&["thị", "xã"], "thị xã"),
+        (&["thị", "trấn"], "thị trấn"),
+        (&["thủ", "đô"], "thủ đô"),
+        (&["đặc", "khu"], "đặc khu"),
+        (&["tỉnh"], "tỉnh"),
+        (&["huyện"], "huyện"),
+        (&["quận"], "quận"),
+        (&["xã"], "xã"),
+        (&["phường"], "phường"),
+        (&["tp"], "thành phố"),
+        (&["tx"], "thị xã"),
+    ];
+    for (words, full) in WORDS {
+        if let Some(mut e) = t.expect(i, words) {
+            // `TP.` and `TP. Hồ Chí Minh`.
+            if *full == "thành phố" && t.low(i) == "tp" && t.is_punct(e, '.') && t.glued(i) {
+                e += 1;
+            }
+            return Some((e, full));
+        }
+    }
+    None
+}
+
+/// A place after a head: `tỉnh Bình Định`, `tỉnh`, `huyện Phù Cát`, `Bình Định`,
+/// `Trung ương`. Returns the end token and the place as it goes into `name`.
+fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
+    if !t.is_word(i) || t.toks[i].after_newline {
+        return None;
+    }
+    if let Some(e) = central(t, i) {
+        return Some((e, "Trung ương".into()));
+    }
+    if let Some((e, full)) = place_word(t, i) {
+        if let Some(ne) = place_name(t, e) {
+            let name = t.norm[t.toks[e].start..t.toks[ne - 1].end].to_string();
+            return Some((ne, format!("{full} {name}")));
+        }
+        return Some((e, full.to_string()));
+    }
+    let (e, _) = PLACES.known_at(t, i)?;
+    Some((e, t.norm[t.toks[i].start..t.toks[e - 1].end].to_string()))
+}
+
+/// `Trung ương`, `TW`, `T.Ư`, `TƯ`.
+pub fn central(t: &Tokens, i: usize) -> Option<usize> {
+    if let Some(e) = t.expect(i, &["trung", "ương"]) {
+        return Some(e);
+    }
+    match t.low(i) {
+        "tw" | "tư" => Some(i + 1),
+        "t" if t.is_punct(i + 1, '.')
+            && t.is_word(i + 2)
+            && matches!(t.low(i + 2), "ư" | "w")
+            && t.glued(i)
+            && t.glued(i + 1) =>
+        {
+            Some(i + 3)
+        }
+        _ => None,
+    }
+}
+
+/// The proper name of a place after a place word: a known place, a run of
+/// capitalized words (not the start of a person's name), or a number.
+pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.is_word(i) || t.toks[i].after_newline {
+        return None;
+    }
+    if let Some((e, _)) = PLACES.known_at(t, i) {
+        return Some(e);
+    }
+    if t.text(i).bytes().all(|b| b.is_ascii_digit()) {
+        return Some(i + 1);
+    }
+    if surname_start(t, i) {
+        return None;
+    }
+    let mut e = i;
+    while e < i + 4
+        && t.is_capitalized(e)
+        && !t.is_allcaps(e)
+        && (e == i || !t.toks[e].after_newline)
+    {
+        if e > i && surname_start(t, e) {
+            break;
+        }
+        e += 1;
+    }
+    // `Bà Rịa - Vũng Tàu`, `Phan Rang-Tháp Chàm`.
+    if e > i && t.is_punct(e, '-') && t.is_capitalized(e + 1) && t.is_capitalized(e + 2) {
+        e += 3;
+    }
+    (e > i).then_some(e)
+}
+
+/// A proper name after a head (`Tổ chức cán bộ`, `THCS`, `Điện lực Bình Định`,
+/// `điện mặt trời Phù Mỹ`): capitalized words with short lower-case runs.
+fn name_run(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.is_word(i) || t.toks[i].after_newline || surname_start(t, i) {
+        return None;
+    }
+    let mut e = i;
+    let mut lower_run = 0;
+    let mut last_cap = None;
+    while e < i + 9 && t.is_word(e) && (e == i || !t.toks[e].after_newline) {
+        let low = t.low(e);
+        if t.is_capitalized(e) {
+            if e > i && surname_start(t, e) {
+                break;
+            }
+            lower_run = 0;
+            last_cap = Some(e);
+        } else {
+            if is_stop(low) && !(low == "và" && t.is_capitalized(e + 1))
+                || place_word(t, e).is_some()
+            {
+                break;
+            }
+            lower_run += 1;
+            if lower_run > 3 {
+                break;
+            }
+        }
+        e += 1;
+    }
+    let last_cap = last_cap?;
+    // Lower-case words after the last capital belong to it (`Xây dựng`,
+    // `Tổ chức cán bộ`) only when the name began with a capital.
+    let end = if t.is_capitalized(i) { e } else { last_cap + 1 };
+    // A trailing `và` is not part of the name.
+    let end = if end > i + 1 && t.low(end - 1) == "và" {
+        end - 1
+    } else {
+        end
+    };
+    Some(end)
+}
+
+/// An organization starting at token `i`.
+#[derive(Debug, Clone)]
+pub struct Org {
+    pub end: usize,
+    pub name: String,
+    pub category: Option<String>,
+    pub abbr: Option<String>,
+    pub rule: &'static str,
+    /// Only a head (`Đảng ủy`): kept when the document resolves it.
+    pub bare: bool,
+}
+
+/// The longest organization name starting at token `i`.
+pub fn parse(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
+    if depth > 3 || !t.is_word(i) {
+        return None;
+    }
+    let gaz = gazetteer_at(t, i);
+    let head = head_at(t, i, depth);
+    match (gaz, head) {
+        (Some(g), Some(h)) => Some(if h.end > g.end && !h.bare { h } else { g }),
+        (g, h) => g.or(h),
+    }
+}
+
+fn token_end(t: &Tokens, from: usize, byte_end: usize) -> Option<usize> {
+    let k = t.at_or_after(byte_end);
+    (k > from && t.toks[k - 1].end == byte_end).then_some(k)
+}
+
+fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
+    let (e, idx) = DATA.organization_names.match_at(t.lower, t.toks[i].start)?;
+    let end = token_end(t, i, e)?;
+    let o = &DATA.organizations[idx];
+    // Lower-case mentions only for long names (`đảng ủy các cơ quan Đảng Trung ương`).
+    if !t.is_capitalized(i) && end - i < 4 {
+        return None;
+    }
+    let written_abbr = (i..end)
+        .find(|&k| t.is_allcaps(k))
+        .map(|k| t.text(k).to_string());
+    Some(Org {
+        end,
+        name: o.name.clone(),
+        category: Some(o.category.clone()),
+        abbr: written_abbr.or_else(|| o.abbr.clone()),
+        rule: "organization/gazetteer",
+        bare: false,
+    })
+}
+
+fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
+    let (e, idx) = HEADS.matcher.match_at(t.lower, t.toks[i].start)?;
+    let hend = token_end(t, i, e)?;
+    let head = &HEADS.heads[idx];
+    let abbr_written = (i..hend).any(|k| t.is_allcaps(k));
+    if !t.is_capitalized(i) && !abbr_written {
+        return None;
+    }
+    let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
+    let head_name = if abbr_written && written.chars().all(|c| !c.is_lowercase() || c == ' ') {
+        head.canonical.clone()
+    } else {
+        written.clone()
+    };
+    let abbr = if abbr_written {
+        head.abbr.clone()
+    } else {
+        None
+    };
+    let make =
+        |end: usize, tail: Option<String>, category: Option<String>, abbr: Option<String>| Org {
+            end,
+            name: match tail {
+                Some(tail) => format!("{head_name} {tail}"),
+                None => head_name.clone(),
+            },
+            category: category.or_else(|| head.category.clone()),
+            abbr,
+            rule: "organization/head",
+            bare: false,
+        };
+    // `UBND cấp huyện`, `các cấp`: generic.
+    if t.is_word(hend) && t.low(hend) == "cấp" {
+        return None;
+    }
+    let mut best: Option<Org> = None;
+    let mut consider = |o: Org| {
+        if best.as_ref().is_none_or(|b| o.end > b.end) {
+            best = Some(o);
+        }
+    };
+    if head.org {
+        // `Đảng bộ cơ quan Tạp chí Cộng sản`: an optional `cơ quan` before the inner body.
+        let mut j = hend;
+        let mut co_quan = None;
+        if let Some(k) = t.expect(j, &["cơ", "quan"]) {
+            co_quan = Some("Cơ quan");
+            j = k;
+        }
+        if let Some(inner) = parse(t, j, depth + 1) {
+            let tail = match co_quan {
+                Some(c) => format!("{c} {}", inner.name),
+                None => inner.name.clone(),
+            };
+            let category = head.category.clone().or(inner.category.clone());
+            consider(make(
+                inner.end,
+                Some(tail),
+                category,
+                abbr.clone().or(inner.abbr.clone()),
+            ));
+        } else if co_quan.is_some() && head.name {
+            if let Some(e) = name_run(t, j) {
+                let tail = format!("Cơ quan {}", &t.norm[t.toks[j].start..t.toks[e - 1].end]);
+                consider(make(e, Some(tail), None, abbr.clone()));
+            }
+        }
+    }
+    if head.place {
+        if let Some((e, p)) = place(t, hend) {
+            consider(make(e, Some(p), None, abbr.clone()));
+        }
+    }
+    if head.sector {
+        if let Some((e, _)) = HEADS.sectors.match_at(t.lower, t.toks.get(hend)?.start) {
+            if let Some(se) = token_end(t, hend, e) {
+                let sector = t.norm[t.toks[hend].start..t.toks[se - 1].end].to_string();
+                let sector_abbr = (hend..se).any(|k| t.is_allcaps(k)).then(|| sector.clone());
+                let (end, tail) = match place(t, se) {
+                    Some((pe, p)) => (pe, format!("{sector} {p}")),
+                    None => (se, sector),
+                };
+                consider(make(end, Some(tail), None, sector_abbr.or(abbr.clone())));
+            }
+        }
+    }
+    if head.name {
+        if let Some(e) = name_run(t, hend) {
+            let name = t.norm[t.toks[hend].start..t.toks[e - 1].end].to_string();
+            let (end, tail) = match place(t, e) {
+                Some((pe, p)) => (pe, format!("{name} {p}")),
+                None => (e, name),
+            };
+            consider(make(end, Some(tail), None, abbr.clone()));
+        }
+    }
+    if best.is_none() {
+        let mut o = make(hend, None, None, abbr);
+        o.bare = !head.bare;
+        if o.bare {
+            o.rule = "organization/bare";
+        }
+        best = Some(o);
+    }
+    best
+}
+
+/// Finds every organization in the document.
+pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < t.len() {
+        if !t.is_word(i) {
+            i += 1;
+            continue;
+        }
+        // Inside a word-segmented or glued token run only word starts count.
+        if let Some(o) = parse(t, i, 0) {
+            let mut org = Organization {
+                name: o.name,
+                category: o.category,
+                abbr: o.abbr,
+                term: None,
+                bare: o.bare,
+            };
+            // `Ban Chấp hành Trung ương khóa XII`: the term is a field.
+            if let Some(k) = t.expect(o.end, &["khóa"]) {
+                if t.is_word(k) {
+                    org.term = numeral(t.text(k));
+                }
+            }
+            out.push(Candidate {
+                start: t.toks[i].start,
+                end: t.toks[o.end - 1].end,
+                fields: Fields::Organization(org),
+                rule: o.rule,
+            });
+            i = o.end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Kind};
+
+    fn orgs(input: &str) -> Vec<(String, String)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Organization)
+            .map(|r| match r.fields {
+                Fields::Organization(o) => (r.text, o.name),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn texts(input: &str) -> Vec<String> {
+        orgs(input).into_iter().map(|o| o.0).collect()
+    }
+
+    #[test]
+    fn productive_names() {
+        assert_eq!(
+            texts("UBND tỉnh Quảng Nam và UBND huyện Phù Cát họp"),
+            ["UBND tỉnh Quảng Nam", "UBND huyện Phù Cát"]
+        );
+        assert_eq!(
+            texts("Sở Tài chính tỉnh Bình Định phối hợp"),
+            ["Sở Tài chính tỉnh Bình Định"]
+        );
+        assert_eq!(
+            texts("Giám đốc Công an tỉnh Bắc Ninh"),
+            ["Công an tỉnh Bắc Ninh"]
+        );
+        assert_eq!(
+            texts("Ban Thường vụ Tỉnh ủy tổ chức"),
+            ["Ban Thường vụ Tỉnh ủy"]
+        );
+        assert_eq!(
+            texts("Ban Thường vụ Đảng ủy UBND tỉnh"),
+            ["Ban Thường vụ Đảng ủy UBND tỉnh"]
+        );
+        assert_eq!(
+            texts("Đảng bộ Cơ quan Tạp chí Cộng sản"),
+            ["Đảng bộ Cơ quan Tạp chí Cộng sản"]
+        );
+        assert_eq!(
+            texts("học sinh Trường THCS Nhơn Hạnh (TX An Nhơn)"),
+            ["Trường THCS Nhơn Hạnh"]
+        );
+        assert_eq!(
+            texts("Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng"),
+            ["UBND tỉnh"]
+        );
+    }
+
+    #[test]
+    fn gazetteer_names_and_terms() {
+        let o = orgs("Ban Chấp hành Trung ương khóa XII và Bộ_Chính_trị, UBKT T.Ư");
+        assert_eq!(
+            o[0],
+            (
+                "Ban Chấp hành Trung ương".to_string(),
+                "Ban Chấp hành Trung ương Đảng".to_string()
+            )
+        );
+        assert_eq!(o[1].1, "Bộ Chính trị");
+        assert_eq!(o[2].1, "Ủy ban Kiểm tra Trung ương");
+    }
+
+    #[test]
+    fn generic_nouns_are_not_organizations() {
+        assert!(texts("các đảng ủy trực thuộc, cấp ủy, UBND cấp huyện, đảng bộ").is_empty());
+    }
+}

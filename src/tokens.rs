@@ -1,0 +1,153 @@
+//! Words and punctuation of the normalized text, built once per document for
+//! the rules that read phrases word by word (organizations, persons, places,
+//! events).
+
+use crate::text::{is_word_char, Text};
+
+/// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
+/// character. Offsets are bytes of the normalized view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// A line break stands between this token and the previous one.
+    pub after_newline: bool,
+}
+
+/// The tokens of one document with both views of its text.
+#[derive(Debug)]
+pub struct Tokens<'t> {
+    pub norm: &'t str,
+    pub lower: &'t str,
+    pub toks: Vec<Token>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t Text) -> Self {
+        let norm = text.norm();
+        let mut toks = Vec::with_capacity(norm.len() / 5);
+        let mut newline = false;
+        let mut chars = norm.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                newline |= c == '\n';
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let word = is_word_char(c);
+            if word {
+                while let Some(&(j, d)) = chars.peek() {
+                    let amp = d == '&' && norm[j + 1..].starts_with(|n: char| n.is_alphanumeric());
+                    if is_word_char(d) || amp {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            toks.push(Token {
+                start: i,
+                end,
+                word,
+                after_newline: newline,
+            });
+            newline = false;
+        }
+        Tokens {
+            norm,
+            lower: text.lower(),
+            toks,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The token text as written (normalized view).
+    pub fn text(&self, i: usize) -> &'t str {
+        let t = self.toks[i];
+        &self.norm[t.start..t.end]
+    }
+
+    /// The token text in lower case.
+    pub fn low(&self, i: usize) -> &'t str {
+        let t = self.toks[i];
+        &self.lower[t.start..t.end]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+
+    /// A word whose first letter is upper case (`Bình`, `UBND`, `Ủy`).
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).starts_with(char::is_uppercase)
+    }
+
+    /// A word written in capitals, at least two letters (`UBND`, `HĐND`, `TP`).
+    pub fn is_allcaps(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.text(i);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+                && w.starts_with(char::is_uppercase)
+        }
+    }
+
+    /// The token is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.word && self.norm[t.start..t.end].starts_with(c))
+    }
+
+    /// Tokens `i` and `i + 1` are written without a space between them.
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn at_or_after(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// The lower-case words `words` start at token `i`; returns the index after them.
+    pub fn expect(&self, i: usize, words: &[&str]) -> Option<usize> {
+        for (k, w) in words.iter().enumerate() {
+            if !self.is_word(i + k) || self.low(i + k) != *w {
+                return None;
+            }
+            if k > 0 && self.toks[i + k].after_newline {
+                return None;
+            }
+        }
+        Some(i + words.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_punctuation() {
+        let text = Text::new("Sở GD&ĐT tỉnh, T.Ư\nUBND");
+        let t = Tokens::new(&text);
+        let words: Vec<&str> = (0..t.len()).map(|i| t.text(i)).collect();
+        assert_eq!(words, ["Sở", "GD&ĐT", "tỉnh", ",", "T", ".", "Ư", "UBND"]);
+        assert!(t.is_allcaps(1) && t.is_allcaps(7) && !t.is_allcaps(0));
+        assert!(t.toks[7].after_newline);
+        assert!(t.glued(4));
+        assert_eq!(t.expect(0, &["sở", "gd&đt"]), Some(2));
+    }
+}
