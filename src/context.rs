@@ -1,6 +1,9 @@
 //! Document-level resolution after selection: what one mention tells about
 //! another in the same document.
 
+use std::collections::HashMap;
+
+use crate::gazetteer::DATA;
 use crate::record::{Fields, Ymd};
 use crate::select::Candidate;
 
@@ -52,6 +55,117 @@ pub fn resolve(candidates: &mut [Candidate]) {
             _ => {}
         }
     }
+}
+
+/// Gives short organization names the full name the document establishes:
+/// - a bare head (`Đảng ủy`, `UBKT`) takes the name of the nearest earlier
+///   mention with the same head (`Đảng ủy UBND tỉnh`); unresolved, it is dropped;
+/// - `Đảng ủy Khối`, `Đảng bộ Khối` take the completion of `Khối` that the
+///   document writes in full (`Khối các cơ quan Trung ương`);
+/// - a bare place word (`UBND tỉnh`, `Đảng bộ thành phố`) takes the province
+///   or city the document names most often.
+pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
+    let main_place = main_places(candidates);
+    let khoi = khoi_completion(candidates);
+    let mut last_by_head: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut keep = vec![true; candidates.len()];
+    for (k, c) in candidates.iter_mut().enumerate() {
+        let Fields::Organization(o) = &mut c.fields else {
+            continue;
+        };
+        if o.bare {
+            let prior = o
+                .head
+                .as_ref()
+                .filter(|_| o.resolvable)
+                .and_then(|h| last_by_head.get(h));
+            match prior {
+                Some((name, category)) => {
+                    o.name = name.clone();
+                    o.category = category.clone().or(o.category.take());
+                    o.bare = false;
+                }
+                None => keep[k] = false,
+            }
+            continue;
+        }
+        if let Some(done) = &khoi {
+            if o.name.ends_with(" Khối") {
+                o.name = format!("{} {done}", o.name);
+            }
+        }
+        for (word, full, place) in &main_place {
+            if let Some(stem) = o.name.strip_suffix(*word) {
+                if stem.ends_with(' ') {
+                    o.name = format!("{stem}{full} {place}");
+                    break;
+                }
+            }
+        }
+        if let Some(h) = &o.head {
+            last_by_head.insert(h.clone(), (o.name.clone(), o.category.clone()));
+        }
+    }
+    let mut k = 0;
+    candidates.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// What follows `Khối` in the document's full mentions, when it is one thing.
+fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
+    let mut found: Option<String> = None;
+    for c in candidates {
+        let Fields::Organization(o) = &c.fields else {
+            continue;
+        };
+        if let Some((_, rest)) = o.name.split_once(" Khối ") {
+            let known = DATA
+                .organizations
+                .iter()
+                .any(|g| g.name.ends_with(&format!("Khối {rest}")));
+            match &found {
+                Some(f) if f != rest => return None,
+                _ if known => found = Some(rest.to_string()),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The province and the city the document names most often, keyed by the
+/// place words that stand for them (` tỉnh`, ` thành phố`, ` thủ đô`).
+fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, String)> {
+    let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+    for c in candidates {
+        if let Fields::Location(l) = &c.fields {
+            if let Some(cat) = l
+                .category
+                .as_deref()
+                .filter(|c| matches!(*c, "province" | "city"))
+            {
+                *counts.entry((cat, l.name.as_str())).or_default() += 1;
+            }
+        }
+    }
+    let best = |cat: &str| {
+        counts
+            .iter()
+            .filter(|((c, _), _)| *c == cat)
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0 .1.cmp(a.0 .1)))
+            .map(|((_, n), _)| n.to_string())
+    };
+    let mut out = Vec::new();
+    if let Some(p) = best("province") {
+        out.push(("tỉnh", "tỉnh", p));
+    }
+    if let Some(c) = best("city") {
+        out.push(("thành phố", "thành phố", c.clone()));
+        out.push(("thủ đô", "thành phố", c));
+    }
+    out
 }
 
 /// `05` and `5` are the same document number.

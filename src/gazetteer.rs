@@ -382,9 +382,9 @@ fn load_organizations(
             message,
         };
         let category = row.get(3);
-        if !matches!(category, "party" | "state" | "mass" | "other") {
+        if !matches!(category, "party" | "state" | "mass" | "other" | "office") {
             return Err(bad(format!(
-                "category `{category}` is not party, state, mass or other"
+                "category `{category}` is not party, state, mass, other or office"
             )));
         }
         check_date(file, &row, 4)?;

@@ -118,7 +118,7 @@ pub fn surname_start(t: &Tokens, i: usize) -> bool {
         && t.is_capitalized(i + 1)
         && !t.is_allcaps(i + 1)
         && !t.toks[i + 1].after_newline
-        && PLACES.known_at(t, i).is_none()
+        && PLACES.known_at(t, i).is_none_or(|(_, p)| p.prefix_only)
 }
 
 #[cfg(test)]

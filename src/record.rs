@@ -278,6 +278,12 @@ pub struct Organization {
     /// A head alone (`Đảng ủy`) that the document has not yet resolved.
     #[serde(skip)]
     pub bare: bool,
+    /// The canonical head of a productive name (`Đảng ủy`, `Ủy ban nhân dân`).
+    #[serde(skip)]
+    pub head: Option<String>,
+    /// A bare head that an earlier full mention may resolve.
+    #[serde(skip)]
+    pub resolvable: bool,
 }
 
 /// Fields of a `person` record.

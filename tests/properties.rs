@@ -112,9 +112,14 @@ fn encoding_variants_of_a_sentence() {
     let nfd: String = plain.nfd().collect();
     let lookalike = plain.replace('Đ', "Ð");
     for v in [nfd.as_str(), lookalike.as_str(), plain] {
-        let r = extract(v);
-        check_offsets(v, &r);
-        assert_eq!(r.len(), 1);
+        let all = extract(v);
+        check_offsets(v, &all);
+        let kinds: Vec<&str> = all.iter().map(|r| r.kind().as_str()).collect();
+        assert_eq!(kinds, ["document_ref", "organization", "organization"]);
+        let r: Vec<_> = all
+            .into_iter()
+            .filter(|r| r.kind() == vnextract::Kind::DocumentRef)
+            .collect();
         assert_eq!(
             r[0].text.nfc().collect::<String>().replace('Ð', "Đ"),
             "Chỉ thị số 05-CT/TW"
@@ -122,4 +127,5 @@ fn encoding_variants_of_a_sentence() {
     }
     let r = extract(&lookalike);
     assert_eq!((r[0].start, r[0].end), (10, 29));
+    assert_eq!(r[2].text, "Uỷ ban Thường vụ Quốc hội");
 }

@@ -65,16 +65,18 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                     .known_at(t, s)
                     .filter(|(ke, _)| *ke == ne)
                     .map(|(_, p)| p);
-                out.push(location(t, s, ne, known, category, "location/prefixed"));
+                // `(huyện Phù Mỹ, Bình Định)`: a known province in the list is a province.
+                let listed_province = listed
+                    && known.is_some_and(|p| matches!(p.category.as_str(), "province" | "city"));
+                let cat = if listed_province { "" } else { category };
+                out.push(location(t, s, ne, known, cat, "location/prefixed"));
                 listed = true;
                 // `các xã A, B và C`: a list goes on with the same category.
-                let next = if t.is_punct(ne, ',') {
-                    ne + 1
-                } else if t.is_word(ne) && t.low(ne) == "và" {
-                    ne + 1
-                } else {
+                let joined = t.is_punct(ne, ',') || (t.is_word(ne) && t.low(ne) == "và");
+                if !joined {
                     break;
-                };
+                }
+                let next = ne + 1;
                 if place_word(t, next).is_some() || !t.is_capitalized(next) {
                     break;
                 }
@@ -89,7 +91,9 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 && !t.is_allcaps(i - 1)
                 && t.toks[i - 1].end + 1 >= t.toks[i].start)
                 || t.is_capitalized(e) && !t.is_allcaps(e) && !t.toks[e].after_newline;
-            if !p.prefix_only && !part_of_name {
+            // `PHÁP LUẬT` in an all-caps heading is a word.
+            let caps_word = e == i + 1 && t.is_allcaps(i);
+            if !p.prefix_only && !part_of_name && !caps_word {
                 out.push(location(t, i, e, Some(p), "", "location/gazetteer"));
             }
             i = e;

@@ -7,3 +7,4 @@ pub mod location;
 pub mod numerals;
 pub mod organization;
 pub mod period;
+pub mod person;

@@ -244,6 +244,12 @@ pub fn is_stop(w: &str) -> bool {
             | "đi"
             | "qua"
             | "hướng"
+            | "bị"
+            | "thay"
+            | "xứng"
+            | "kỷ"
+            | "nhân"
+            | "dịp"
     )
 }
 
@@ -289,6 +295,10 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
         if let Some(ne) = place_name(t, e) {
             let name = t.norm[t.toks[e].start..t.toks[ne - 1].end].to_string();
             return Some((ne, format!("{full} {name}")));
+        }
+        // `Công an tỉnh, thành phố`: every province, not one.
+        if t.is_punct(e, ',') && place_word(t, e + 1).is_some() {
+            return None;
         }
         return Some((e, full.to_string()));
     }
@@ -349,46 +359,66 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
 }
 
 /// A proper name after a head (`Tổ chức cán bộ`, `THCS`, `Điện lực Bình Định`,
-/// `điện mặt trời Phù Mỹ`): capitalized words with short lower-case runs.
+/// `Pháp chế và Quản lý`): it starts with a capital; a capitalized word may
+/// take lower-case syllables after it (three after the first word, as in
+/// `Tổ chức cán bộ`, one after later ones), and a number or a function word
+/// ends it.
 fn name_run(t: &Tokens, i: usize) -> Option<usize> {
-    if !t.is_word(i) || t.toks[i].after_newline || surname_start(t, i) {
+    if !t.is_capitalized(i) || t.toks[i].after_newline || surname_start(t, i) || event_noun(t, i) {
         return None;
     }
-    let mut e = i;
-    let mut lower_run = 0;
-    let mut last_cap = None;
-    while e < i + 9 && t.is_word(e) && (e == i || !t.toks[e].after_newline) {
-        let low = t.low(e);
+    let mut end = i + 1;
+    let mut e = i + 1;
+    let mut allowed = 3;
+    while e < i + 10 && t.is_word(e) && !t.toks[e].after_newline {
         if t.is_capitalized(e) {
-            if e > i && surname_start(t, e) {
+            if surname_start(t, e) || event_noun(t, e) {
                 break;
             }
-            lower_run = 0;
-            last_cap = Some(e);
-        } else {
-            if is_stop(low) && !(low == "và" && t.is_capitalized(e + 1))
-                || place_word(t, e).is_some()
-            {
-                break;
-            }
-            lower_run += 1;
-            if lower_run > 3 {
-                break;
-            }
+            allowed = 1;
+            e += 1;
+            end = e;
+            continue;
         }
-        e += 1;
+        let low = t.low(e);
+        if event_noun(t, e) {
+            break;
+        }
+        if low == "và" && t.is_capitalized(e + 1) && !surname_start(t, e + 1) {
+            e += 1;
+            continue;
+        }
+        let mut k = e;
+        while k < e + allowed
+            && t.is_word(k)
+            && !t.is_capitalized(k)
+            && !t.toks[k].after_newline
+            && !is_stop(t.low(k))
+            && !t.text(k).starts_with(|c: char| c.is_ascii_digit())
+            && place_word(t, k).is_none()
+        {
+            k += 1;
+        }
+        if k == e {
+            break;
+        }
+        e = k;
+        end = k;
+        allowed = 0;
     }
-    let last_cap = last_cap?;
-    // Lower-case words after the last capital belong to it (`Xây dựng`,
-    // `Tổ chức cán bộ`) only when the name began with a capital.
-    let end = if t.is_capitalized(i) { e } else { last_cap + 1 };
-    // A trailing `và` is not part of the name.
-    let end = if end > i + 1 && t.low(end - 1) == "và" {
-        end - 1
-    } else {
-        end
-    };
     Some(end)
+}
+
+/// `Đại hội`, `Hội nghị`, `Kỳ họp`, `Phiên họp` start an event, not a name.
+pub fn event_noun(t: &Tokens, i: usize) -> bool {
+    [
+        ["đại", "hội"],
+        ["hội", "nghị"],
+        ["kỳ", "họp"],
+        ["phiên", "họp"],
+    ]
+    .iter()
+    .any(|w| t.expect(i, w).is_some())
 }
 
 /// An organization starting at token `i`.
@@ -401,6 +431,11 @@ pub struct Org {
     pub rule: &'static str,
     /// Only a head (`Đảng ủy`): kept when the document resolves it.
     pub bare: bool,
+    /// The canonical head of a productive name.
+    pub head: Option<String>,
+    /// A bare head that an earlier full mention can resolve (`Đảng ủy`,
+    /// not `Sở`).
+    pub resolvable: bool,
 }
 
 /// The longest organization name starting at token `i`.
@@ -411,7 +446,14 @@ pub fn parse(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     let gaz = gazetteer_at(t, i);
     let head = head_at(t, i, depth);
     match (gaz, head) {
-        (Some(g), Some(h)) => Some(if h.end > g.end && !h.bare { h } else { g }),
+        // The listed name wins unless the productive one goes on with a
+        // capitalized word or a place (`Tạp chí Cộng sản` + `xứng đáng` does not).
+        (Some(g), Some(h)) => {
+            let more = h.end > g.end
+                && !h.bare
+                && (t.is_capitalized(g.end) || place_word(t, g.end).is_some());
+            Some(if more { h } else { g })
+        }
         (g, h) => g.or(h),
     }
 }
@@ -425,13 +467,21 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     let (e, idx) = DATA.organization_names.match_at(t.lower, t.toks[i].start)?;
     let end = token_end(t, i, e)?;
     let o = &DATA.organizations[idx];
+    if o.category == "office" {
+        return None;
+    }
     // Lower-case mentions only for long names (`đảng ủy các cơ quan Đảng Trung ương`).
     if !t.is_capitalized(i) && end - i < 4 {
         return None;
     }
-    let written_abbr = (i..end)
-        .find(|&k| t.is_allcaps(k))
-        .map(|k| t.text(k).to_string());
+    // An abbreviation written as the whole name (`TCHQ`, `ASEAN`), else the listed one.
+    let written_abbr = (end == i + 1 && t.is_allcaps(i)).then(|| t.text(i).to_string());
+    // The head the listed name starts with, so that a later bare head
+    // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
+    let head = HEADS
+        .matcher
+        .match_at(t.lower, t.toks[i].start)
+        .map(|(_, h)| HEADS.heads[h].canonical.clone());
     Some(Org {
         end,
         name: o.name.clone(),
@@ -439,6 +489,8 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
         abbr: written_abbr.or_else(|| o.abbr.clone()),
         rule: "organization/gazetteer",
         bare: false,
+        head,
+        resolvable: false,
     })
 }
 
@@ -448,6 +500,21 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     let head = &HEADS.heads[idx];
     let abbr_written = (i..hend).any(|k| t.is_allcaps(k));
     if !t.is_capitalized(i) && !abbr_written {
+        return None;
+    }
+    // `BAN HÀNH DANH MỤC`: a word head in an all-caps heading is a word.
+    let all_caps = (i..hend).all(|k| t.is_allcaps(k));
+    if all_caps
+        && head.abbr.as_deref() != Some(t.text(i))
+        && hend - i == 1
+        && !head.canonical.eq_ignore_ascii_case(t.text(i))
+    {
+        return None;
+    }
+    if all_caps
+        && head.canonical.chars().any(char::is_lowercase)
+        && head.abbr.as_deref() != Some(t.text(i))
+    {
         return None;
     }
     let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
@@ -472,9 +539,15 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             abbr,
             rule: "organization/head",
             bare: false,
+            head: None,
+            resolvable: false,
         };
     // `UBND cấp huyện`, `các cấp`: generic.
     if t.is_word(hend) && t.low(hend) == "cấp" {
+        return None;
+    }
+    // `Phó Bí thư Thường trực Tỉnh ủy`: part of the title, not a body.
+    if head.canonical == "Thường trực" && i > 0 && matches!(t.low(i - 1), "thư" | "tịch") {
         return None;
     }
     let mut best: Option<Org> = None;
@@ -539,14 +612,23 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         }
     }
     if best.is_none() {
+        // `Công an các tỉnh`: a head over many bodies is not one body.
+        if t.is_word(hend) && t.low(hend) == "các" {
+            return None;
+        }
         let mut o = make(hend, None, None, abbr);
         o.bare = !head.bare;
         if o.bare {
             o.rule = "organization/bare";
+            o.name = written;
         }
         best = Some(o);
     }
-    best
+    best.map(|mut o| {
+        o.head = Some(head.canonical.clone());
+        o.resolvable = head.org || head.place;
+        o
+    })
 }
 
 /// Finds every organization in the document.
@@ -557,14 +639,20 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        // Inside a word-segmented or glued token run only word starts count.
-        if let Some(o) = parse(t, i, 0) {
+        // `Hải Phòng`: a head inside a place name is not a head.
+        let inside_name =
+            (i.saturating_sub(2)..i).any(|k| PLACES.known_at(t, k).is_some_and(|(e, _)| e > i));
+        if let Some(o) =
+            parse(t, i, 0).filter(|o| !inside_name || o.rule == "organization/gazetteer")
+        {
             let mut org = Organization {
                 name: o.name,
                 category: o.category,
                 abbr: o.abbr,
                 term: None,
                 bare: o.bare,
+                head: o.head,
+                resolvable: o.resolvable,
             };
             // `Ban Chấp hành Trung ương khóa XII`: the term is a field.
             if let Some(k) = t.expect(o.end, &["khóa"]) {

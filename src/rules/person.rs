@@ -1,0 +1,389 @@
+//! `person`: personal names, found by their shape (a family name from
+//! `data/surnames.tsv` followed by capitalized given names) and described by
+//! the titles around them (`data/titles.tsv`).
+//!
+//! - `title` is the position phrase in apposition, as written: before the
+//!   name (`Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng`, several titles joined
+//!   by commas, signature blocks `KT. BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai`), else
+//!   after it (`Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`);
+//! - `honorific`: `đồng chí`, `ông`, `bà` right before the name or its title;
+//! - short later mentions (`ông Nghị`) are persons when a full name of the
+//!   document ends with that word; `name` is the full name.
+//!
+//! Rule ids: `person/name`, `person/short`. Names inside organization and
+//! place names (`TP Hồ Chí Minh`, `Đoàn TNCS Hồ Chí Minh`) are dropped in selection.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::organization::{self, is_stop, place_name, place_word};
+use crate::gazetteer::{parse_tsv, DataError, NameMatcher};
+use crate::places::surname_start;
+use crate::record::{Fields, Person};
+use crate::select::Candidate;
+use crate::tokens::Tokens;
+
+pub const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
+
+/// Title words, matched case-insensitively.
+pub static TITLES: LazyLock<NameMatcher> = LazyLock::new(|| match load_titles(TITLES_TSV) {
+    Ok(t) => t,
+    Err(e) => panic!("embedded data is invalid: {e}"),
+});
+
+pub fn load_titles(content: &str) -> Result<NameMatcher, DataError> {
+    let rows = parse_tsv(
+        "data/titles.tsv",
+        content,
+        &["title", "category", "comment"],
+    )?;
+    let titles: Vec<String> = rows.iter().map(|r| r.get(0).to_string()).collect();
+    Ok(NameMatcher::new(
+        titles.iter().enumerate().map(|(i, t)| (t.as_str(), i)),
+    ))
+}
+
+/// End token of a title word starting at token `i`.
+fn title_at(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let (e, _) = TITLES.match_at(t.lower, t.toks[i].start)?;
+    let k = t.at_or_after(e);
+    (k > i && t.toks[k - 1].end == e).then_some(k)
+}
+
+/// Start token of a title unit whose title word is at `i`, taking `Phó`,
+/// `nguyên`, `Quyền` before it.
+fn with_prefixes(t: &Tokens, mut i: usize) -> usize {
+    while i > 0 && t.is_word(i - 1) && matches!(t.low(i - 1), "phó" | "nguyên" | "quyền" | "tổng")
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// How far a title phrase starting with a title word at `k` goes, at most to
+/// `limit`: title words, the bodies and places they govern (`Phó Chủ tịch` +
+/// `UBND tỉnh`, `Ủy viên` + `Trung ương Đảng`), capitalized words with one
+/// lower-case syllable each (`Tuyên giáo`). A verb, a function word or
+/// another person's name ends it.
+fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
+    let mut m = k;
+    while m < limit {
+        if m > k && (t.toks[m].after_newline || surname_start(t, m)) {
+            break;
+        }
+        if let Some(e) = title_at(t, m) {
+            m = e;
+            continue;
+        }
+        if matches!(t.low(m), "phó" | "nguyên" | "quyền" | "thường" | "trực") && t.is_word(m)
+        {
+            m += 1;
+            continue;
+        }
+        if let Some(o) = organization::parse(t, m, 0) {
+            m = o.end.min(limit);
+            continue;
+        }
+        if let Some((e, _)) = place_word(t, m) {
+            m = place_name(t, e).unwrap_or(e).min(limit);
+            continue;
+        }
+        if t.is_capitalized(m) {
+            m += 1;
+            // One lower-case syllable of a compound (`Tuyên giáo`, `Biên tập`).
+            if m < limit
+                && t.is_word(m)
+                && !t.is_capitalized(m)
+                && !is_stop(t.low(m))
+                && title_at(t, m).is_none()
+            {
+                m += 1;
+            }
+            continue;
+        }
+        // `T.Ư`, `GD&ĐT`: dots glued inside abbreviations.
+        if t.is_punct(m, '.') && m > 0 && t.glued(m - 1) && t.glued(m) {
+            m += 1;
+            continue;
+        }
+        // `Chủ tịch UBND TP Hà Nội hiện nay`, `Bí thư khi đó`.
+        if let Some(e) = [
+            ["hiện", "nay"],
+            ["khi", "đó"],
+            ["lúc", "đó"],
+            ["đương", "nhiệm"],
+        ]
+        .iter()
+        .find_map(|w| t.expect(m, w))
+        {
+            m = e;
+            continue;
+        }
+        if t.is_word(m) && t.low(m) == "và" && t.is_capitalized(m + 1) {
+            m += 1;
+            continue;
+        }
+        break;
+    }
+    m
+}
+
+/// The title phrase ending right before token `end`: its start, or `None`.
+fn title_before(t: &Tokens, end: usize) -> Option<usize> {
+    // The stretch back to a hard stop, in comma-separated units.
+    let mut seg = end;
+    while seg > 0 {
+        let k = seg - 1;
+        if seg < end && t.toks[seg].after_newline {
+            break;
+        }
+        if t.is_word(k)
+            || t.is_punct(k, ',')
+            || (t.is_punct(k, '.') && k > 0 && t.glued(k - 1) && t.glued(k))
+        {
+            seg -= 1;
+            continue;
+        }
+        break;
+    }
+    if seg == end {
+        return None;
+    }
+    // Signature blocks: `KT. BỘ TRƯỞNG THỨ TRƯỞNG`.
+    if seg >= 2
+        && t.is_punct(seg - 1, '.')
+        && matches!(t.text(seg - 2), "KT" | "TM" | "TL" | "TUQ" | "Q")
+        && (seg..end).any(|k| title_at(t, k).is_some())
+    {
+        return Some(seg - 2);
+    }
+    let mut start = None;
+    let mut unit_end = end;
+    loop {
+        let unit_start = (seg..unit_end)
+            .rev()
+            .find(|&k| t.is_punct(k, ','))
+            .map_or(seg, |k| k + 1);
+        // The earliest title word whose phrase runs to the unit's end.
+        let found = (unit_start..unit_end)
+            .find(|&k| title_at(t, k).is_some() && title_phrase_end(t, k, unit_end) == unit_end)
+            .map(|k| with_prefixes(t, k));
+        let Some(k) = found else { break };
+        start = Some(k);
+        // Earlier units belong to the chain only when this one is a title throughout.
+        if k != unit_start || unit_start == seg || !t.is_punct(unit_start - 1, ',') {
+            break;
+        }
+        unit_end = unit_start - 1;
+    }
+    start
+}
+
+/// The title chain after a name: ` - Ủy viên …, Bí thư Tỉnh ủy` or `, Giám đốc …`.
+fn title_after(t: &Tokens, from: usize) -> Option<(usize, usize)> {
+    if !t.is_punct(from, '-') && !t.is_punct(from, ',') {
+        return None;
+    }
+    let start = from + 1;
+    let mut end = start;
+    let mut k = start;
+    loop {
+        let first = with_prefix_end(t, k);
+        if title_at(t, first).is_none() {
+            break;
+        }
+        let e = title_phrase_end(t, first, t.len().min(k + 40));
+        end = e;
+        if !t.is_punct(e, ',') {
+            break;
+        }
+        k = e + 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// Skips `Phó`, `nguyên`, `Quyền` at `i`.
+fn with_prefix_end(t: &Tokens, mut i: usize) -> usize {
+    while t.is_word(i) && matches!(t.low(i), "phó" | "nguyên" | "quyền") {
+        i += 1;
+    }
+    i
+}
+
+/// An honorific ending right before token `end`: (start token, lower-case form).
+fn honorific_before(t: &Tokens, end: usize) -> Option<(usize, &'static str)> {
+    if end >= 2 && t.expect(end - 2, &["đồng", "chí"]).is_some() {
+        return Some((end - 2, "đồng chí"));
+    }
+    if end >= 1 && t.is_word(end - 1) {
+        let h = match t.low(end - 1) {
+            "ông" => "ông",
+            "bà" => "bà",
+            "anh" => "anh",
+            "chị" => "chị",
+            _ => return None,
+        };
+        return Some((end - 1, h));
+    }
+    None
+}
+
+/// End token of a personal name starting at `i`: a family name and one to
+/// three capitalized given names.
+fn name_end(t: &Tokens, i: usize) -> Option<usize> {
+    if !surname_start(t, i) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 4
+        && t.is_capitalized(e)
+        && !t.is_allcaps(e)
+        && !t.toks[e].after_newline
+        && title_at(t, e).is_none()
+    {
+        e += 1;
+    }
+    Some(e)
+}
+
+fn spaced(t: &Tokens, s: usize, e: usize) -> String {
+    t.norm[t.toks[s].start..t.toks[e - 1].end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds every person in the document.
+pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+    let mut full_names: HashMap<String, String> = HashMap::new();
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(e) = name_end(t, i) {
+            let name = spaced(t, i, e);
+            let mut p = Person {
+                name: name.clone(),
+                ..Person::default()
+            };
+            let mut before = i;
+            if let Some((hs, h)) = honorific_before(t, i) {
+                p.honorific = Some(h.to_string());
+                before = hs;
+            }
+            // `Chủ tịch UBND TP Hà Nội hiện nay, ông Nguyễn Thế Thảo`.
+            let title_start = title_before(t, before).or_else(|| {
+                (p.honorific.is_some() && before > 0 && t.is_punct(before - 1, ','))
+                    .then(|| title_before(t, before - 1))
+                    .flatten()
+                    .map(|s| s.min(before - 1))
+            });
+            let title_end =
+                if title_start.is_some_and(|s| s < before - 1) && t.is_punct(before - 1, ',') {
+                    before - 1
+                } else {
+                    before
+                };
+            if let Some(ts) = title_start {
+                let before = title_end;
+                p.title = Some(spaced(t, ts, before));
+                if p.honorific.is_none() {
+                    if let Some((_, h)) = honorific_before(t, ts) {
+                        p.honorific = Some(h.to_string());
+                    }
+                }
+            } else if let Some((ts, te)) = title_after(t, e) {
+                p.title = Some(spaced(t, ts, te));
+            }
+            // A name alone on the last line is the byline.
+            let alone =
+                (i == 0 || t.toks[i].after_newline) && (e == t.len() || t.toks[e].after_newline);
+            if alone && !t.toks[e..].iter().any(|k| k.after_newline) {
+                p.role = Some("author".into());
+            }
+            if let Some(last) = name.rsplit(' ').next() {
+                full_names.insert(last.to_string(), name.clone());
+            }
+            out.push(Candidate {
+                start: t.toks[i].start,
+                end: t.toks[e - 1].end,
+                fields: Fields::Person(p),
+                rule: "person/name",
+            });
+            i = e;
+            continue;
+        }
+        // `ông Nghị`: a short mention of a name seen before.
+        if t.is_capitalized(i) && !t.is_capitalized(i + 1) {
+            if let Some((_, h)) = honorific_before(t, i) {
+                if let Some(full) = full_names.get(t.text(i)) {
+                    out.push(Candidate {
+                        start: t.toks[i].start,
+                        end: t.toks[i].end,
+                        fields: Fields::Person(Person {
+                            name: full.clone(),
+                            honorific: Some(h.to_string()),
+                            ..Person::default()
+                        }),
+                        rule: "person/short",
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Fields, Kind, Person};
+
+    fn persons(input: &str) -> Vec<(String, Person)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Person)
+            .map(|r| match r.fields {
+                Fields::Person(p) => (r.text, p),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_before_and_after() {
+        let p = persons(
+            "Tại buổi gặp mặt, Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng đã trao quyết định.",
+        );
+        assert_eq!(p[0].0, "Nguyễn Tự Công Hoàng");
+        assert_eq!(p[0].1.title.as_deref(), Some("Phó Chủ tịch UBND tỉnh"));
+        let p = persons("các đồng chí: Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; Lê Kim Toàn");
+        assert_eq!(
+            p[0].1.title.as_deref(),
+            Some("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")
+        );
+        let p = persons("Bộ trưởng Bộ Công an, Đại tướng Lương Tam Quang trao Quyết định");
+        assert_eq!(
+            p[0].1.title.as_deref(),
+            Some("Bộ trưởng Bộ Công an, Đại tướng")
+        );
+        let p = persons("- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai");
+        assert_eq!(p[0].1.title.as_deref(), Some("KT. BỘ TRƯỞNG THỨ TRƯỞNG"));
+    }
+
+    #[test]
+    fn honorifics_and_short_mentions() {
+        let p = persons("Ông Phạm_Quang_Nghị cho biết. Theo ông Nghị, việc này");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].1.name, "Phạm Quang Nghị");
+        assert_eq!(p[0].1.honorific.as_deref(), Some("ông"));
+        assert_eq!(p[1].0, "Nghị");
+        assert_eq!(p[1].1.name, "Phạm Quang Nghị");
+    }
+
+    #[test]
+    fn places_and_bodies_are_not_persons() {
+        assert!(persons("tại Hà Nội, TP Hồ Chí Minh và Đoàn TNCS Hồ Chí Minh").is_empty());
+        assert_eq!(persons("tư tưởng Hồ Chí Minh")[0].1.name, "Hồ Chí Minh");
+    }
+}
