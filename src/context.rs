@@ -168,6 +168,29 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
     out
 }
 
+/// Names the organ of each event after the organization written at its
+/// organ span, with the name the document resolved for it.
+pub fn resolve_events(candidates: &mut [Candidate]) {
+    let orgs: Vec<(usize, usize, String)> = candidates
+        .iter()
+        .filter_map(|c| match &c.fields {
+            Fields::Organization(o) => Some((c.start, c.end, o.name.clone())),
+            _ => None,
+        })
+        .collect();
+    for c in candidates.iter_mut() {
+        let Fields::Event(e) = &mut c.fields else {
+            continue;
+        };
+        if let Some((s, end)) = e.organ_span {
+            e.organ = orgs
+                .iter()
+                .find(|o| o.0 == s && o.1 <= end)
+                .map(|o| o.2.clone());
+        }
+    }
+}
+
 /// `05` and `5` are the same document number.
 fn same_number(a: &str, b: &str) -> bool {
     a.trim_start_matches('0') == b.trim_start_matches('0')

@@ -430,6 +430,17 @@ mod tests {
     }
 
     #[test]
+    fn every_embedded_file_loads() {
+        crate::rules::organization::load_heads(crate::rules::organization::ORG_HEADS_TSV).unwrap();
+        crate::rules::person::load_titles(crate::rules::person::TITLES_TSV).unwrap();
+        crate::places::Places::load(crate::places::PLACES_TSV, crate::places::SURNAMES_TSV)
+            .unwrap();
+        let bad = "head\tcanonical\tcategory\tabbr\tattach\tbare\nSở\tSở\tstate\t\tsomewhere\tno\n";
+        let e = crate::rules::organization::load_heads(bad).err().unwrap();
+        assert!(e.to_string().starts_with("data/org_heads.tsv:2:"), "{e}");
+    }
+
+    #[test]
     fn bad_rows_report_file_and_line() {
         let bad = "# c\nname\tabbr\tsystem\tcite\tcomment\nLuật\t\tstate\tsometimes\t\n";
         let e = load_doc_types("x.tsv", bad).unwrap_err();

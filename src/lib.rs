@@ -77,9 +77,11 @@ pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
     rules::organization::find(&tokens, &mut candidates);
     rules::location::find(&tokens, &mut candidates);
     rules::person::find(&tokens, &mut candidates);
+    rules::event::find(&tokens, &mut candidates);
     let mut selected = select::select(candidates);
     context::resolve(&mut selected);
     context::resolve_organizations(&mut selected);
+    context::resolve_events(&mut selected);
     context::resolve_years(&mut selected, text.norm(), options.ref_date);
     if !options.kinds.is_empty() {
         selected.retain(|c| options.kinds.contains(&c.kind()));

@@ -313,6 +313,9 @@ pub struct Event {
     pub national: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub extended: bool,
+    /// Where the organ is written (normalized byte span), until it is named.
+    #[serde(skip)]
+    pub organ_span: Option<(usize, usize)>,
 }
 
 /// Fields of a `location` record.

@@ -80,6 +80,7 @@ fn blocked_by(kind: Kind) -> &'static [Kind] {
         Kind::Date | Kind::Period | Kind::Duration | Kind::Quantity => &[Kind::DocumentRef],
         Kind::Location => &[Kind::Organization],
         Kind::Person => &[Kind::Organization, Kind::Location],
+        Kind::Event => &[Kind::DocumentRef, Kind::Period],
         _ => &[],
     }
 }

@@ -3,6 +3,7 @@
 pub mod date;
 pub mod document_ref;
 pub mod duration;
+pub mod event;
 pub mod location;
 pub mod numerals;
 pub mod organization;

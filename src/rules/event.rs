@@ -1,0 +1,277 @@
+//! `event`: conferences, congresses, sessions and meetings.
+//!
+//! Span: from the event noun through its organ and ordinal, with `(mở rộng)`:
+//! `hội nghị Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương lần thứ 17 (mở rộng)`,
+//! `Đại hội Đảng toàn quốc lần thứ XIII`, `Đại hội XIII Đảng bộ Khối …`,
+//! `kỳ họp thứ 14 HĐND thành phố Hà Nội`, `Kỳ họp thứ 8, Quốc hội khóa XV`.
+//! The organ may also stand before the event (`Quốc hội khóa X, kỳ họp thứ 10`,
+//! `Ủy ban Kiểm tra T.Ư họp kỳ 39`) or after it (`phiên họp thứ 29 của Hội đồng`).
+//! A bare `Hội nghị` or `Đại hội` is not an event. Rule id `event/noun`.
+//!
+//! The organ is recorded as a span here and named once the organizations of
+//! the document are resolved (`context::resolve_events`).
+
+use super::numerals::{numeral, roman, word_number};
+use super::organization;
+use crate::record::{Event, Fields};
+use crate::select::Candidate;
+use crate::tokens::Tokens;
+
+/// The event noun at `i`: (end token, event type).
+fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+    const NOUNS: &[(&[&str], &str)] = &[
+        (&["hội", "nghị"], "conference"),
+        (&["đại", "hội"], "congress"),
+        (&["kỳ", "họp"], "session"),
+        (&["phiên", "họp"], "meeting"),
+        (&["cuộc", "họp"], "meeting"),
+    ];
+    for (words, kind) in NOUNS {
+        if let Some(e) = t.expect(i, words) {
+            return Some((e, kind));
+        }
+    }
+    // `họp kỳ 39`: a session numbered after the verb.
+    if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "họp" && t.low(i) == "kỳ" && t.is_word(i + 1)
+    {
+        return Some((i + 1, "session"));
+    }
+    None
+}
+
+/// An ordinal number word at `i`: `17`, `XIII`, `nhất`, `hai`.
+fn ordinal_at(t: &Tokens, i: usize) -> Option<u32> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let w = t.text(i);
+    if let Some(n) = numeral(w) {
+        return Some(n);
+    }
+    match t.low(i) {
+        "nhất" => Some(1),
+        "tư" => Some(4),
+        low => word_number(low)
+            .filter(|n| n.fract() == 0.0 && *n >= 1.0)
+            .map(|n| n as u32),
+    }
+}
+
+/// `lần thứ 17`, `thứ 8`, `lần thứ nhất` at `i`: (end, ordinal).
+fn ordinal_phrase(t: &Tokens, i: usize) -> Option<(usize, u32)> {
+    if t.toks.get(i).is_none_or(|x| x.after_newline) {
+        return None;
+    }
+    let k = t
+        .expect(i, &["lần", "thứ"])
+        .or_else(|| t.expect(i, &["thứ"]))?;
+    Some((k + 1, ordinal_at(t, k)?))
+}
+
+/// Finds every event; `organ` spans are byte spans of the normalized view.
+pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < t.len() {
+        let Some((mut e, kind)) = event_noun(t, i) else {
+            i += 1;
+            continue;
+        };
+        let mut ev = Event {
+            event_type: kind.to_string(),
+            ..Event::default()
+        };
+        let mut organ: Option<(usize, usize)> = None;
+        // `họp kỳ 39`
+        if t.low(i) == "kỳ" && kind == "session" && e == i + 1 {
+            if let Ok(n) = t.text(e).parse() {
+                ev.ordinal = Some(n);
+                e += 1;
+            } else {
+                i += 1;
+                continue;
+            }
+        }
+        if kind == "congress" {
+            if let Some(k) = t.expect(e, &["đại", "biểu"]) {
+                e = k;
+            }
+            // `Đại hội XIII Đảng bộ …`
+            if t.is_word(e) && t.text(e).chars().all(|c| c.is_ascii_uppercase()) {
+                if let Some(n) = roman(t.text(e)) {
+                    ev.ordinal = Some(n);
+                    e += 1;
+                }
+            }
+        }
+        for _ in 0..2 {
+            if t.toks.get(e).is_none_or(|x| x.after_newline) {
+                break;
+            }
+            if let Some(k) = t
+                .expect(e, &["đảng", "toàn", "quốc"])
+                .or_else(|| t.expect(e, &["toàn", "quốc"]))
+            {
+                ev.national = true;
+                e = k;
+            } else if organ.is_none() {
+                if let Some(o) = organization::parse(t, e, 0).filter(|o| !o.bare) {
+                    organ = Some((t.toks[e].start, t.toks[o.end - 1].end));
+                    e = o.end;
+                    if let Some(k) = t.expect(e, &["khóa"]) {
+                        if let Some(n) = t.is_word(k).then(|| numeral(t.text(k))).flatten() {
+                            ev.term = Some(n);
+                            e = k + 1;
+                        }
+                    }
+                }
+            }
+            if ev.ordinal.is_none() {
+                if let Some((k, n)) = ordinal_phrase(t, e) {
+                    ev.ordinal = Some(n);
+                    e = k;
+                }
+            }
+        }
+        // `Kỳ họp thứ 8, Quốc hội khóa XV`
+        if organ.is_none() && ev.ordinal.is_some() && t.is_punct(e, ',') {
+            if let Some(o) = organization::parse(t, e + 1, 0).filter(|o| !o.bare) {
+                if let Some(k) = t.expect(o.end, &["khóa"]) {
+                    if let Some(n) = t.is_word(k).then(|| numeral(t.text(k))).flatten() {
+                        organ = Some((t.toks[e + 1].start, t.toks[o.end - 1].end));
+                        ev.term = Some(n);
+                        e = k + 1;
+                    }
+                }
+            }
+        }
+        // `(mở rộng)`, `(phiên bất thường)`
+        if t.is_punct(e, '(') {
+            if let Some(k) = t.expect(e + 1, &["mở", "rộng"]) {
+                if t.is_punct(k, ')') {
+                    ev.extended = true;
+                    e = k + 1;
+                }
+            } else if let Some(k) = t.expect(e + 1, &["phiên", "bất", "thường"]) {
+                if t.is_punct(k, ')') {
+                    e = k + 1;
+                }
+            }
+        }
+        if organ.is_none() && !ev.national {
+            organ = organ_around(t, i, e, &mut ev);
+        }
+        let specific = organ.is_some() || ev.ordinal.is_some() || ev.national;
+        // A bare anaphoric `Hội nghị` is not an event.
+        if !specific
+            || (e == i + 2
+                && organ.is_some()
+                && !ev.national
+                && ev.ordinal.is_none()
+                && kind != "meeting")
+        {
+            i += 1;
+            continue;
+        }
+        ev.organ_span = organ;
+        out.push(Candidate {
+            start: t.toks[i].start,
+            end: t.toks[e - 1].end,
+            fields: Fields::Event(ev),
+            rule: "event/noun",
+        });
+        i = e;
+    }
+}
+
+/// An organ written next to the event: `của X` after it, `X khóa Y,` or
+/// `X họp`/`X tổ chức`/`X chủ trì` before it in the same sentence.
+fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize, usize)> {
+    if let Some(k) = t.expect(e, &["của"]) {
+        if let Some(o) = organization::parse(t, k, 0).filter(|o| !o.bare) {
+            return Some((t.toks[k].start, t.toks[o.end - 1].end));
+        }
+    }
+    // Back to the start of the sentence: the last organization before the event.
+    let mut s = i;
+    let sentence_end = |k: usize| {
+        let glued_dot = t.is_punct(k, '.') && k > 0 && t.glued(k - 1) && t.glued(k);
+        (t.is_punct(k, '.') && !glued_dot) || t.is_punct(k, ';')
+    };
+    while s > 0 && !sentence_end(s - 1) && !t.toks[s].after_newline && i - s < 30 {
+        s -= 1;
+    }
+    let mut last = None;
+    let mut k = s;
+    while k < i {
+        if let Some(o) = organization::parse(t, k, 0).filter(|o| !o.bare && o.end <= i) {
+            let mut end = o.end;
+            let mut term = None;
+            if let Some(kk) = t.expect(end, &["khóa"]) {
+                term = t.is_word(kk).then(|| numeral(t.text(kk))).flatten();
+                end = kk + 1;
+            }
+            last = Some((k, o.end, end, term));
+            k = o.end;
+        } else {
+            k += 1;
+        }
+    }
+    let (os, oe, end, term) = last?;
+    // Only the organization's own clause: `X khóa Y, kỳ họp`, `X họp kỳ`, `X chủ trì phiên họp`.
+    let between: Vec<&str> = (end..i).map(|m| t.low(m)).collect();
+    let near = between.len() <= 6 || between.iter().any(|w| matches!(*w, "họp" | "chủ" | "tổ"));
+    if !near {
+        return None;
+    }
+    if ev.term.is_none() {
+        ev.term = term;
+    }
+    Some((t.toks[os].start, t.toks[oe - 1].end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::{Event, Fields, Kind};
+
+    fn events(input: &str) -> Vec<(String, Event)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Event)
+            .map(|r| match r.fields {
+                Fields::Event(e) => (r.text, e),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn conferences_congresses_sessions() {
+        let e = events("đã diễn ra hội nghị Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương lần thứ 17 (mở rộng) nhằm");
+        assert_eq!(
+            e[0].0,
+            "hội nghị Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương lần thứ 17 (mở rộng)"
+        );
+        assert_eq!((e[0].1.ordinal, e[0].1.extended), (Some(17), true));
+        assert_eq!(
+            e[0].1.organ.as_deref(),
+            Some("Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương")
+        );
+        let e = events("tiến tới Đại hội Đảng toàn quốc lần thứ XIII.");
+        assert_eq!((e[0].1.ordinal, e[0].1.national), (Some(13), true));
+        let e = events("Quốc hội khoá X, kỳ họp thứ 10 thông qua");
+        assert_eq!(e[0].0, "kỳ họp thứ 10");
+        assert_eq!(
+            (e[0].1.organ.as_deref(), e[0].1.term),
+            (Some("Quốc hội"), Some(10))
+        );
+        let e = events("Kỳ họp thứ 8, Quốc hội khóa XV");
+        assert_eq!(e[0].0, "Kỳ họp thứ 8, Quốc hội khóa XV");
+        assert_eq!(e[0].1.term, Some(15));
+    }
+
+    #[test]
+    fn bare_nouns_are_not_events() {
+        assert!(events("Hội nghị đã thống nhất. Đại hội thành công.").is_empty());
+        assert!(events("thực hiện Nghị quyết Đại hội XII của Đảng").is_empty());
+    }
+}
