@@ -435,6 +435,7 @@ mod tests {
         crate::rules::person::load_titles(crate::rules::person::TITLES_TSV).unwrap();
         crate::places::Places::load(crate::places::PLACES_TSV, crate::places::SURNAMES_TSV)
             .unwrap();
+        crate::rules::quantity::load_units(crate::rules::quantity::UNITS_TSV).unwrap();
         let bad = "head\tcanonical\tcategory\tabbr\tattach\tbare\nSở\tSở\tstate\t\tsomewhere\tno\n";
         let e = crate::rules::organization::load_heads(bad).err().unwrap();
         assert!(e.to_string().starts_with("data/org_heads.tsv:2:"), "{e}");

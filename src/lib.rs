@@ -78,6 +78,7 @@ pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
     rules::location::find(&tokens, &mut candidates);
     rules::person::find(&tokens, &mut candidates);
     rules::event::find(&tokens, &mut candidates);
+    rules::quantity::find(&tokens, &mut candidates);
     let mut selected = select::select(candidates);
     context::resolve(&mut selected);
     context::resolve_organizations(&mut selected);

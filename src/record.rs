@@ -329,6 +329,44 @@ pub struct Location {
     pub successor: Option<String>,
 }
 
+/// Fields of a `quantity` record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Quantity {
+    #[serde(serialize_with = "crate::record::number")]
+    pub value: f64,
+    /// The upper bound of a range (`8,5 - 9%`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::record::opt_number"
+    )]
+    pub value_max: Option<f64>,
+    /// The counted noun phrase, `%`, a unit of measure or the currency word.
+    pub unit: String,
+    /// `count`, `ratio`, `percent`, `money`, `amount`.
+    pub measure: String,
+    /// `decrease`, `increase`, `remain`, `add`, `reach`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::record::opt_number"
+    )]
+    pub denominator: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// `hơn`, `gần`, `khoảng` before the number.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub approx: bool,
+}
+
+/// Like [`number`], for optional values.
+pub fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number(v, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// The kind-specific part of a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -341,6 +379,7 @@ pub enum Fields {
     Person(Person),
     Event(Event),
     Location(Location),
+    Quantity(Quantity),
 }
 
 impl Fields {
@@ -355,6 +394,7 @@ impl Fields {
             Fields::Person(_) => Kind::Person,
             Fields::Event(_) => Kind::Event,
             Fields::Location(_) => Kind::Location,
+            Fields::Quantity(_) => Kind::Quantity,
         }
     }
 }

@@ -77,7 +77,14 @@ pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// (`UBND tỉnh Bình Định`, `Đoàn TNCS Hồ Chí Minh`) is part of it.
 fn blocked_by(kind: Kind) -> &'static [Kind] {
     match kind {
-        Kind::Date | Kind::Period | Kind::Duration | Kind::Quantity => &[Kind::DocumentRef],
+        Kind::Date | Kind::Period | Kind::Duration => &[Kind::DocumentRef],
+        Kind::Quantity => &[
+            Kind::DocumentRef,
+            Kind::Date,
+            Kind::Period,
+            Kind::Duration,
+            Kind::Event,
+        ],
         Kind::Location => &[Kind::Organization],
         Kind::Person => &[Kind::Organization, Kind::Location],
         Kind::Event => &[Kind::DocumentRef, Kind::Period],

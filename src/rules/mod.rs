@@ -9,3 +9,4 @@ pub mod numerals;
 pub mod organization;
 pub mod period;
 pub mod person;
+pub mod quantity;

@@ -1,0 +1,513 @@
+//! `quantity`: numeric facts — a number with its unit noun phrase, read in
+//! Vietnamese formats, and the change verb that governs it.
+//!
+//! - `giảm 6 phòng` (decrease), `còn 21 phòng` (remain), `tăng 7,51%`
+//!   (increase), `bầu bổ sung 3 đồng chí` (add), `đạt từ 8,5 - 9%` (reach);
+//!   one verb over a list: `giảm 26 chi bộ trực thuộc, 1 đảng bộ bộ phận`;
+//! - `38/64 đảng bộ trực thuộc` is a ratio with `denominator` 64;
+//! - `1.234.567` = 1234567, `3,5` = 3.5, `1,5 tỷ đồng` = 1 500 000 000 VND,
+//!   `3,153 triệu người`, `520 triệu kWh/năm`, `21.576,5 km²`, `hai (2) phụ lục`;
+//! - `hơn`, `gần`, `khoảng` stay outside the span and set `approx`.
+//!
+//! Not quantities: numbers of codes, dates and periods (selection drops them),
+//! ordinals (`lần thứ 17`, `kỳ họp thứ 22`), article and list numbers
+//! (`Điều 5`, `khoản 1`, `1.`), clock times (`10:13`), a number without a
+//! unit. Time units (`3 năm`) are durations. Rule ids `quantity/number`,
+//! `quantity/list`, `quantity/ratio`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::organization::is_stop;
+use crate::gazetteer::parse_tsv;
+use crate::record::{Fields, Quantity};
+use crate::select::Candidate;
+use crate::tokens::Tokens;
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("number regex compiles"));
+
+pub const UNITS_TSV: &str = include_str!("../../data/units.tsv");
+
+/// Units of measure: (spelling, measure, currency).
+pub static UNITS: LazyLock<Vec<(String, String, Option<String>)>> =
+    LazyLock::new(|| match load_units(UNITS_TSV) {
+        Ok(u) => u,
+        Err(e) => panic!("embedded data is invalid: {e}"),
+    });
+
+pub fn load_units(
+    content: &str,
+) -> Result<Vec<(String, String, Option<String>)>, crate::gazetteer::DataError> {
+    let mut out = Vec::new();
+    for row in parse_tsv(
+        "data/units.tsv",
+        content,
+        &["unit", "measure", "currency", "comment"],
+    )? {
+        let measure = row.get(1);
+        if !matches!(measure, "amount" | "money" | "percent") {
+            return Err(crate::gazetteer::DataError {
+                file: "data/units.tsv".into(),
+                line: row.line,
+                message: format!("measure `{measure}` is not amount, money or percent"),
+            });
+        }
+        out.push((
+            row.get(0).to_string(),
+            measure.to_string(),
+            Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
+        ));
+    }
+    // Longest spelling first, so that `kWh` wins over `kW`.
+    out.sort_by_key(|u| std::cmp::Reverse(u.0.chars().count()));
+    Ok(out)
+}
+
+/// Reads a number written the Vietnamese way: `.` groups thousands, `,`
+/// marks decimals; a lone `.` before other than three digits is a decimal.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let grouped = {
+        let (int, _) = s.split_once(',').unwrap_or((s, ""));
+        let mut parts = int.split('.');
+        let first = parts.next().unwrap_or("");
+        int.contains('.') && (1..=3).contains(&first.len()) && parts.all(|p| p.len() == 3)
+    };
+    let cleaned = if grouped || s.contains(',') {
+        s.replace('.', "").replacen(',', ".", 1)
+    } else {
+        s.to_string()
+    };
+    if cleaned.matches('.').count() > 1 || cleaned.contains(',') {
+        return None;
+    }
+    cleaned.parse().ok()
+}
+
+/// Change verbs directly before the number, longest first.
+const CHANGES: &[(&[&str], &str)] = &[
+    (&["bầu", "bổ", "sung"], "add"),
+    (&["cắt", "giảm"], "decrease"),
+    (&["bổ", "sung"], "add"),
+    (&["giảm"], "decrease"),
+    (&["tăng"], "increase"),
+    (&["còn"], "remain"),
+    (&["thêm"], "add"),
+    (&["đạt"], "reach"),
+];
+
+/// Words that make the number before them something other than a quantity.
+const NOT_BEFORE: &[&str] = &[
+    "điều",
+    "khoản",
+    "điểm",
+    "mục",
+    "phần",
+    "chương",
+    "số",
+    "thứ",
+    "kỳ",
+    "khóa",
+    "năm",
+    "tháng",
+    "ngày",
+    "quý",
+    "lớp",
+    "phụ",
+    "lục",
+    "phiên",
+    "lúc",
+    "giờ",
+    "trang",
+    "tập",
+    "quyển",
+    "đợt",
+    "hạng",
+    "mã",
+    "tổ",
+    "phường",
+    "quận",
+];
+
+/// Time units: a number with one of these is a duration or a date.
+const TIME_UNITS: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý"];
+
+/// Nouns whose first syllable is also a function word or verb elsewhere.
+const COMPOUNDS: &[[&str; 2]] = &[
+    ["đại", "biểu"],
+    ["tổ", "chức"],
+    ["nhiệm", "vụ"],
+    ["chỉ", "tiêu"],
+    ["chủ", "trương"],
+    ["đồng", "chí"],
+    ["thành", "viên"],
+    ["thành", "phố"],
+    ["đề", "án"],
+    ["dự", "án"],
+    ["báo", "cáo"],
+    ["ban", "chỉ"],
+    ["đảng", "viên"],
+];
+
+/// Modifiers that stay with a counted noun (`chi bộ trực thuộc`, `đơn vị
+/// hành chính cấp xã`, `nhiệm vụ trọng tâm`).
+const MODIFIERS: &[&[&str]] = &[
+    &["trực", "thuộc"],
+    &["bộ", "phận"],
+    &["cơ", "sở"],
+    &["hành", "chính"],
+    &["trọng", "tâm"],
+    &["chính", "thức"],
+    &["dự", "khuyết"],
+    &["tiêu", "biểu"],
+    &["tổng", "quát"],
+    &["trọng", "điểm"],
+    &["đột", "phá"],
+    &["đảng"],
+];
+
+/// The syllables of a counted noun starting at `k` (one or two): its end.
+fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
+    if let Some(e) = COMPOUNDS.iter().find_map(|c| t.expect(k, c)) {
+        return Some(e);
+    }
+    let plain = |m: usize| {
+        t.is_word(m)
+            && !t.toks[m].after_newline
+            && !t.is_capitalized(m)
+            && !is_stop(t.low(m))
+            && !matches!(t.low(m), "ở" | "là" | "nguyên" | "gồm" | "mới")
+            && !t.text(m).starts_with(|c: char| c.is_ascii_digit())
+    };
+    // `Công an cấp tỉnh`, `Giấy đề nghị`: a capitalized noun first.
+    let first_ok = plain(k) || (t.is_capitalized(k) && !t.is_allcaps(k) && plain(k + 1));
+    if !first_ok || TIME_UNITS.contains(&t.low(k)) {
+        return None;
+    }
+    let e = k + 1;
+    if plain(e) && MODIFIERS.iter().all(|m| t.expect(e, m).is_none()) && t.low(e) != "cấp" {
+        return Some(e + 1);
+    }
+    Some(e)
+}
+
+/// A known unit of measure starting at token `k`: (end token, unit, measure, currency).
+fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, String, Option<String>)> {
+    if k >= t.len() {
+        return None;
+    }
+    let rest = &t.norm[t.toks[k].start..];
+    for (u, measure, currency) in UNITS.iter() {
+        let symbol = u.chars().any(|c| c.is_uppercase() || !c.is_alphabetic()) || u.len() <= 3;
+        let hit = if symbol {
+            rest.starts_with(u.as_str())
+        } else {
+            t.lower[t.toks[k].start..].starts_with(u.as_str())
+        };
+        if !hit {
+            continue;
+        }
+        let end_byte = t.toks[k].start + u.len();
+        if rest[u.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        // `đồng chí`, `đồng thời`: not the currency.
+        if COMPOUNDS.iter().any(|c| t.expect(k, c).is_some())
+            || t.expect(k, &["đồng", "thời"]).is_some()
+        {
+            continue;
+        }
+        let mut e = t.at_or_after(end_byte);
+        let mut unit = rest[..u.len()].to_string();
+        // `kWh/năm`
+        if t.is_punct(e, '/') && t.glued(e - 1) && t.glued(e) && t.is_word(e + 1) {
+            unit = format!("{unit}/{}", t.text(e + 1));
+            e += 2;
+        }
+        return Some((e, unit, measure.clone(), currency.clone()));
+    }
+    None
+}
+
+/// The counted noun phrase at `k`: a head noun and its modifiers.
+fn noun_phrase(t: &Tokens, k: usize) -> Option<(usize, String)> {
+    if !t.is_word(k)
+        || t.toks[k].after_newline
+        || t.text(k).starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut e = head_noun(t, k)?;
+    loop {
+        if let Some(m) = MODIFIERS
+            .iter()
+            .find_map(|m| t.expect(e, m))
+            .filter(|_| !t.is_capitalized(e))
+        {
+            e = m;
+        } else if t.is_word(e)
+            && t.low(e) == "cấp"
+            && t.is_word(e + 1)
+            && !t.toks[e + 1].after_newline
+        {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    Some((e, t.norm[t.toks[k].start..t.toks[e - 1].end].to_string()))
+}
+
+/// Finds every quantity.
+pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+    // The change of the previous quantity, for lists under one verb.
+    let mut list: Option<(usize, String)> = None;
+    let norm = t.norm;
+    for m in NUMBER.find_iter(norm) {
+        let (ms, me) = (m.start(), m.end());
+        let i = t.at_or_after(ms);
+        if i >= t.len() || t.toks[i].start != ms {
+            continue;
+        }
+        // The number's tokens end where the match ends.
+        let mut j = i;
+        while j < t.len() && t.toks[j].end <= me {
+            j += 1;
+        }
+        // A number inside a word (`0A`, `X01`) is not one.
+        if j == i || t.toks[j - 1].end != me {
+            continue;
+        }
+        // Glued to letters or more digits on the left (`QH15`, `2/IV`).
+        if ms > 0
+            && norm[..ms].ends_with(|c: char| {
+                c.is_alphanumeric() || c == '/' || c == '-' && i > 0 && t.glued(i - 1)
+            })
+        {
+            continue;
+        }
+        let raw = &norm[ms..me];
+        let Some(mut value) = parse_number(raw) else {
+            continue;
+        };
+        if i > 0 && t.is_word(i - 1) && NOT_BEFORE.contains(&t.low(i - 1)) {
+            continue;
+        }
+        // `1.` opening a line is list numbering; `10:13` a clock time.
+        if t.toks[i].after_newline && t.is_punct(j, '.') || t.is_punct(j, ':') && t.glued(j - 1) {
+            continue;
+        }
+        let mut start = i;
+        let mut q = Quantity {
+            value,
+            measure: "count".into(),
+            ..Quantity::default()
+        };
+        let mut e = j;
+        // `hai (2) phụ lục`: the word number opens the span.
+        if i >= 2
+            && t.is_punct(i - 1, '(')
+            && t.is_punct(j, ')')
+            && t.is_word(i - 2)
+            && super::numerals::word_number(t.low(i - 2)).is_some_and(|w| w == value)
+        {
+            start = i - 2;
+            e = j + 1;
+        }
+        // Ratio `38/64`.
+        if t.is_punct(e, '/') && t.glued(e - 1) && t.glued(e) && t.is_word(e + 1) {
+            let Some(den) = parse_number(t.text(e + 1)) else {
+                continue;
+            };
+            if den < value || den == 0.0 {
+                continue;
+            }
+            q.denominator = Some(den);
+            q.measure = "ratio".into();
+            e += 2;
+        }
+        // Range `8,5 - 9%`.
+        if q.denominator.is_none() && t.is_punct(e, '-') && t.is_word(e + 1) {
+            if let Some(hi) = parse_number(t.text(e + 1)).filter(|hi| *hi > value) {
+                if t.is_punct(e + 2, '%') || t.is_word(e + 2) {
+                    q.value_max = Some(hi);
+                    e += 2;
+                }
+            }
+        }
+        // Scale words.
+        if t.is_word(e) {
+            let scale = match t.low(e) {
+                "nghìn" | "ngàn" => 1e3,
+                "triệu" => 1e6,
+                "tỷ" | "tỉ" => 1e9,
+                _ => 1.0,
+            };
+            if scale > 1.0 {
+                value *= scale;
+                e += 1;
+                if t.is_word(e) && matches!(t.low(e), "tỷ" | "tỉ") {
+                    value *= 1e9;
+                    e += 1;
+                }
+                q.value = value;
+                q.value_max = q.value_max.map(|v| v * scale);
+            }
+        }
+        // The unit.
+        if t.is_punct(e, '%') {
+            q.unit = "%".into();
+            q.measure = "percent".into();
+            e += 1;
+        } else if let Some((ue, unit, measure, currency)) =
+            unit_at(t, e).filter(|_| !t.toks[e].after_newline)
+        {
+            q.unit = unit;
+            if q.denominator.is_none() {
+                q.measure = measure;
+            }
+            q.currency = currency;
+            e = ue;
+        } else if let Some((ue, unit)) = noun_phrase(t, e) {
+            q.unit = unit;
+            e = ue;
+        } else if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "tuổi" {
+            // `tuổi 63`
+            start = i - 1;
+            q.unit = "tuổi".into();
+            q.measure = "amount".into();
+        } else {
+            list = None;
+            continue;
+        }
+        // The verb that governs the number, or the list it continues.
+        let mut rule = "quantity/number";
+        let mut verb_start = start;
+        let mut k = start;
+        if k > 0 && t.is_word(k - 1) && t.low(k - 1) == "từ" && q.value_max.is_some() {
+            k -= 1;
+        }
+        for (words, change) in CHANGES {
+            if k >= words.len() && t.expect(k - words.len(), words).is_some() {
+                q.change = Some(change.to_string());
+                verb_start = k - words.len();
+                break;
+            }
+        }
+        if q.change.is_none() {
+            if let Some((prev_end, change)) = &list {
+                if start >= 1 && t.is_punct(start - 1, ',') && *prev_end == start - 1 {
+                    q.change = Some(change.clone());
+                    rule = "quantity/list";
+                }
+            }
+        }
+        if start > 0
+            && t.is_word(start - 1)
+            && matches!(
+                t.low(start - 1),
+                "hơn" | "gần" | "khoảng" | "trên" | "dưới" | "tới" | "chừng"
+            )
+        {
+            q.approx = true;
+        }
+        if q.denominator.is_some() {
+            rule = "quantity/ratio";
+        }
+        list = q.change.clone().map(|c| (e, c));
+        out.push(Candidate {
+            start: t.toks[verb_start].start,
+            end: t.toks[e - 1].end,
+            fields: Fields::Quantity(q),
+            rule,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+    use crate::record::{Fields, Kind, Quantity};
+
+    fn quantities(input: &str) -> Vec<(String, Quantity)> {
+        crate::extract(input)
+            .into_iter()
+            .filter(|r| r.kind() == Kind::Quantity)
+            .map(|r| match r.fields {
+                Fields::Quantity(q) => (r.text, q),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_number("3,5"), Some(3.5));
+        assert_eq!(parse_number("21.576,5"), Some(21576.5));
+        assert_eq!(parse_number("4.5"), Some(4.5));
+        assert_eq!(parse_number("4.505"), Some(4505.0));
+        assert_eq!(parse_number("1.2.3"), None);
+    }
+
+    #[test]
+    fn changes_lists_and_ratios() {
+        let q = quantities("sắp xếp lại còn 21 phòng, giảm 6 phòng. Đã giảm 26 chi bộ trực thuộc, 1 đảng bộ bộ phận, 7 chi bộ cơ sở.");
+        let got: Vec<(&str, f64, &str, Option<&str>)> = q
+            .iter()
+            .map(|(t, q)| (t.as_str(), q.value, q.unit.as_str(), q.change.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("còn 21 phòng", 21.0, "phòng", Some("remain")),
+                ("giảm 6 phòng", 6.0, "phòng", Some("decrease")),
+                (
+                    "giảm 26 chi bộ trực thuộc",
+                    26.0,
+                    "chi bộ trực thuộc",
+                    Some("decrease")
+                ),
+                (
+                    "1 đảng bộ bộ phận",
+                    1.0,
+                    "đảng bộ bộ phận",
+                    Some("decrease")
+                ),
+                ("7 chi bộ cơ sở", 7.0, "chi bộ cơ sở", Some("decrease")),
+            ]
+        );
+        let q = quantities("tại 38/64 đảng bộ trực thuộc Đảng bộ Khối");
+        assert_eq!(
+            (q[0].1.value, q[0].1.denominator, q[0].1.measure.as_str()),
+            (38.0, Some(64.0), "ratio")
+        );
+    }
+
+    #[test]
+    fn formats_money_percent() {
+        let q = quantities("hỗ trợ 1,5 tỷ đồng, tăng 3,5%, đạt từ 8,5 - 9%, hơn 3,153 triệu người, hai (2) phụ lục");
+        assert_eq!(
+            (
+                q[0].1.value,
+                q[0].1.currency.as_deref(),
+                q[0].1.measure.as_str()
+            ),
+            (1.5e9, Some("VND"), "money")
+        );
+        assert_eq!((q[1].0.as_str(), q[1].1.value), ("tăng 3,5%", 3.5));
+        assert_eq!(
+            (q[2].0.as_str(), q[2].1.value_max),
+            ("đạt từ 8,5 - 9%", Some(9.0))
+        );
+        assert_eq!((q[3].1.value, q[3].1.approx), (3_153_000.0, true));
+        assert_eq!((q[4].0.as_str(), q[4].1.value), ("hai (2) phụ lục", 2.0));
+    }
+
+    #[test]
+    fn refusals() {
+        let q = quantities("Điều 5, khoản 1, lần thứ 17, ngày 30/6, lúc 10:13, Chỉ thị 05-CT/TW, 3 năm, khóa XII\n1. Nội dung");
+        assert!(q.is_empty(), "{q:?}");
+    }
+}
