@@ -4,8 +4,9 @@
 //! TSV format: `#` comment lines, one header row, tab-separated cells,
 //! `|` between alternatives inside a cell.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -136,7 +137,13 @@ pub fn match_key(s: &str) -> String {
 #[derive(Debug)]
 pub struct NameMatcher {
     automaton: AhoCorasick,
+    /// The same names with standard semantics, for one overlapping pass that
+    /// finds every name at every token (see [`NameMatcher::token_table`]).
+    overlapping: AhoCorasick,
     payload: Vec<usize>,
+    /// The first word of every name: most positions start no name, and a
+    /// lookup here is cheaper than a search.
+    first_words: FastSet,
 }
 
 impl NameMatcher {
@@ -148,13 +155,24 @@ impl NameMatcher {
             keys.push(match_key(name));
             payload.push(p);
         }
+        let first_words: FastSet = keys.iter().map(|k| first_word(k).to_string()).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("gazetteer automaton builds");
-        NameMatcher { automaton, payload }
+        let overlapping = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&keys)
+            .expect("gazetteer automaton builds");
+        NameMatcher {
+            automaton,
+            overlapping,
+            payload,
+            first_words,
+        }
     }
 
     /// All non-overlapping matches in `lower` as `(start, end, payload)`,
@@ -168,15 +186,75 @@ impl NameMatcher {
             .map(|m| (m.start(), m.end(), self.payload[m.pattern().as_usize()]))
     }
 
+    /// For every token, the longest name that starts at its first byte and
+    /// ends at the end of a token: `(end token, payload)`. One pass over the
+    /// text, however many tokens ask.
+    pub fn token_table(&self, t: &crate::tokens::Tokens) -> Vec<Option<(usize, usize)>> {
+        let mut table: Vec<Option<(usize, usize)>> = vec![None; t.len()];
+        for m in self.overlapping.find_overlapping_iter(t.lower) {
+            let i = t.at_or_after(m.start());
+            if i >= t.len() || t.toks[i].start != m.start() {
+                continue;
+            }
+            let k = t.at_or_after(m.end());
+            if k <= i || t.toks[k - 1].end != m.end() {
+                continue;
+            }
+            if table[i].is_none_or(|(e, _)| k > e) {
+                table[i] = Some((k, self.payload[m.pattern().as_usize()]));
+            }
+        }
+        table
+    }
+
     /// The longest match starting exactly at `pos` that ends at a word
     /// boundary, as `(end, payload)`.
     pub fn match_at(&self, lower: &str, pos: usize) -> Option<(usize, usize)> {
+        let word = first_word(lower.get(pos..)?);
+        if !self.first_words.contains(word) {
+            return None;
+        }
         let input = Input::new(lower)
             .span(pos..lower.len())
             .anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
         boundary_after(lower, m.end()).then(|| (m.end(), self.payload[m.pattern().as_usize()]))
     }
+}
+
+/// A multiply-rotate hasher for short keys (words): the default SipHash is
+/// built for untrusted input and is several times slower here.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// A set of words hashed with [`WordHasher`].
+pub type FastSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// The leading run of word characters of `s` (or its first character).
+fn first_word(s: &str) -> &str {
+    let len: usize = s
+        .chars()
+        .take_while(|&c| crate::text::is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    let len = if len == 0 {
+        s.chars().next().map_or(0, char::len_utf8)
+    } else {
+        len
+    };
+    &s[..len]
 }
 
 /// How a document type is cited.

@@ -20,7 +20,7 @@ pub struct Place {
 pub struct Places {
     pub places: Vec<Place>,
     matcher: NameMatcher,
-    surnames: HashSet<String>,
+    surnames: crate::gazetteer::FastSet,
 }
 
 pub const PLACES_TSV: &str = include_str!("../data/places.tsv");
@@ -78,7 +78,7 @@ impl Places {
             });
         }
         let matcher = NameMatcher::new(names.iter().map(|(n, i)| (n.as_str(), *i)));
-        let mut surnames = HashSet::new();
+        let mut surnames = crate::gazetteer::FastSet::default();
         for row in parse_tsv("data/surnames.tsv", surnames_tsv, &["surname", "comment"])? {
             surnames.insert(row.get(0).to_string());
         }
@@ -92,17 +92,22 @@ impl Places {
     /// A known place name starting at token `i`, written with a capital:
     /// `(end token, place)`.
     pub fn known_at(&self, t: &Tokens, i: usize) -> Option<(usize, &Place)> {
-        if !t.is_word(i) {
-            return None;
+        let all = t.memo.places.get_or_init(|| self.find_all(t));
+        let (e, idx) = (*all.get(i)?)?;
+        Some((e, &self.places[idx]))
+    }
+
+    fn find_all(&self, t: &Tokens) -> Vec<Option<(usize, usize)>> {
+        let mut table = self.matcher.token_table(t);
+        for (i, entry) in table.iter_mut().enumerate() {
+            if let Some((_, idx)) = *entry {
+                let capital_ok = t.is_capitalized(i) || self.places[idx].category == "region";
+                if !capital_ok {
+                    *entry = None;
+                }
+            }
         }
-        let (e, idx) = self.matcher.match_at(t.lower, t.toks[i].start)?;
-        let k = t.at_or_after(e);
-        if k <= i || t.toks[k - 1].end != e {
-            return None;
-        }
-        let place = &self.places[idx];
-        let capital_ok = t.is_capitalized(i) || place.category == "region";
-        capital_ok.then_some((k, place))
+        table
     }
 
     pub fn is_surname(&self, w: &str) -> bool {
@@ -113,6 +118,14 @@ impl Places {
 /// Token `i` is a family name followed by a capitalized given name, and the
 /// run is not a known place (`Hà Nội`, `Lâm Đồng`).
 pub fn surname_start(t: &Tokens, i: usize) -> bool {
+    let all = t
+        .memo
+        .surnames
+        .get_or_init(|| (0..t.len()).map(|k| is_surname_start(t, k)).collect());
+    all.get(i).copied().unwrap_or(false)
+}
+
+fn is_surname_start(t: &Tokens, i: usize) -> bool {
     t.is_word(i)
         && PLACES.is_surname(t.text(i))
         && t.is_capitalized(i + 1)

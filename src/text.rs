@@ -158,6 +158,14 @@ fn normalize_at(text: &str, i: usize, scratch: &mut String) -> (usize, bool) {
         let len = if rest[1..].starts_with('\n') { 2 } else { 1 };
         return (i + len, true);
     }
+    // Fast path: a precomposed Vietnamese letter with no mark after it.
+    let next_is_mark = rest
+        .as_bytes()
+        .get(c.len_utf8())
+        .is_some_and(|&b| b == 0xCC || b == 0xCD);
+    if !next_is_mark && is_stable_letter(c) && !is_tone_base(c) {
+        return (i + c.len_utf8(), false);
+    }
     let cluster_end = cluster_len(rest);
     if let Some(len) = tone_pair(text, i, scratch) {
         return (i + len, true);
@@ -187,6 +195,13 @@ fn cluster_len(s: &str) -> usize {
         }
     }
     end.min(s.len())
+}
+
+/// Letters that normalization leaves as they are: Latin-1 and Latin
+/// Extended-A/B letters and the precomposed Vietnamese block, less the
+/// look-alikes of `Đ`.
+fn is_stable_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xCF | 0xD1..=0xD6 | 0xD8..=0xEF | 0xF1..=0xF6 | 0xF8..=0x188 | 0x18A..=0x24F | 0x1EA0..=0x1EF9)
 }
 
 fn is_nfc_char(c: char) -> bool {
@@ -276,6 +291,11 @@ fn lower_same_layout(s: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
+        // Precomposed Vietnamese letters: odd code points are lower case.
+        if matches!(c as u32, 0x1EA0..=0x1EF9) && (c as u32) % 2 == 1 {
+            out.push(c);
+            continue;
+        }
         let mut low = c.to_lowercase();
         match (low.next(), low.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -286,8 +306,18 @@ fn lower_same_layout(s: &str) -> String {
 }
 
 /// True for letters and digits, the characters that continue a word.
+/// Vietnamese letters are answered from their code point ranges: the
+/// general Unicode tables are slow for them.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x300..=0x36F | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
 }
 
 /// True when byte `pos` of `s` is not inside a word on its left side.

@@ -2,6 +2,8 @@
 //! the rules that read phrases word by word (organizations, persons, places,
 //! events).
 
+use std::cell::OnceCell;
+
 use crate::text::{is_word_char, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
@@ -15,12 +17,32 @@ pub struct Token {
     pub after_newline: bool,
 }
 
-/// The tokens of one document with both views of its text.
+/// The tokens of one document with both views of its text, and per-token
+/// lookups that several rules ask for, computed once on first use.
 #[derive(Debug)]
 pub struct Tokens<'t> {
     pub norm: &'t str,
     pub lower: &'t str,
     pub toks: Vec<Token>,
+    pub memo: Memo,
+}
+
+/// Per-token results of gazetteer lookups and of organization parsing, so
+/// that rules asking again at the same token pay nothing.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Known place starting at each token: (end token, place index).
+    pub places: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// Token starts a personal name (family name + given name).
+    pub surnames: OnceCell<Vec<bool>>,
+    /// Title word starting at each token: (end token, title index).
+    pub titles: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// Listed organization name at each token: (end token, index).
+    pub org_names: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// Head of a productive organization name at each token: (end token, index).
+    pub org_heads: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// Organization parsed at each token (depth 0).
+    pub orgs: OnceCell<Vec<OnceCell<Option<crate::rules::organization::Org>>>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -59,6 +81,7 @@ impl<'t> Tokens<'t> {
             norm,
             lower: text.lower(),
             toks,
+            memo: Memo::default(),
         }
     }
 
@@ -93,12 +116,23 @@ impl<'t> Tokens<'t> {
 
     /// A word written in capitals, at least two letters (`UBND`, `HĐND`, `TP`).
     pub fn is_allcaps(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let w = self.text(i);
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !w.chars().any(char::is_lowercase)
-                && w.starts_with(char::is_uppercase)
+        if !self.is_word(i) {
+            return false;
         }
+        let w = self.text(i);
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let mut letters = 0;
+        for c in w.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_uppercase() {
+                letters += 1;
+            }
+        }
+        letters >= 2
     }
 
     /// The token is the punctuation character `c`.

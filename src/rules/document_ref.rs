@@ -100,8 +100,8 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
 /// All codes in the normalized text, with boundaries checked.
 fn find_codes(norm: &str) -> Vec<Code> {
     let mut out = Vec::new();
-    for caps in CODE.captures_iter(norm) {
-        let m = caps.get(0).expect("whole match");
+    // `find_iter` runs on the fast DFA; which shape matched is read from the text.
+    for m in CODE.find_iter(norm) {
         let (start, mut end) = (m.start(), m.end());
         let before = norm[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ',')) {
@@ -130,15 +130,15 @@ fn find_codes(norm: &str) -> Vec<Code> {
         }
         let raw: String = norm[start..end].chars().filter(|c| *c != ' ').collect();
         // `diện 2/IV`: a Roman numeral after a slash is a category, not an issuer.
+        // Party codes put the type after a dash (`05-CT/TW`), state codes after a slash.
+        let party = raw
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .starts_with('-');
         let tail = raw.rsplit('/').next().unwrap_or("");
-        if caps.name("stail").is_some()
-            && caps.name("year").is_none()
-            && !tail.contains('-')
-            && roman(tail).is_some()
-        {
+        if !party && raw.matches('/').count() == 1 && !tail.contains('-') && roman(tail).is_some() {
             continue;
         }
-        if let Some(fields) = parse_code(&raw, caps.name("ptype").is_some()) {
+        if let Some(fields) = parse_code(&raw, party) {
             out.push(Code { start, end, fields });
         }
     }

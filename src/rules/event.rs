@@ -19,6 +19,9 @@ use crate::tokens::Tokens;
 
 /// The event noun at `i`: (end token, event type).
 fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+    if !t.is_word(i) || !matches!(t.low(i), "hội" | "đại" | "kỳ" | "phiên" | "cuộc") {
+        return None;
+    }
     const NOUNS: &[(&[&str], &str)] = &[
         (&["hội", "nghị"], "conference"),
         (&["đại", "hội"], "congress"),

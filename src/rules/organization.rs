@@ -14,6 +14,7 @@
 //! Not organizations: generic nouns (`các đảng ủy trực thuộc`, `cấp ủy`,
 //! `UBND cấp huyện`), lower-case heads (`đảng bộ`), offices (`Thủ tướng`).
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use super::numerals::numeral;
@@ -270,7 +271,14 @@ pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
         (&["tp"], "thành phố"),
         (&["tx"], "thị xã"),
     ];
+    if !t.is_word(i) {
+        return None;
+    }
+    let first = t.low(i);
     for (words, full) in WORDS {
+        if words[0] != first {
+            continue;
+        }
         if let Some(mut e) = t.expect(i, words) {
             // `TP.` and `TP. Hồ Chí Minh`.
             if *full == "thành phố" && t.low(i) == "tp" && t.is_punct(e, '.') && t.glued(i) {
@@ -443,6 +451,17 @@ pub fn parse(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if depth > 3 || !t.is_word(i) {
         return None;
     }
+    if depth == 0 {
+        let memo = t
+            .memo
+            .orgs
+            .get_or_init(|| (0..t.len()).map(|_| OnceCell::new()).collect());
+        return memo[i].get_or_init(|| parse_uncached(t, i, 0)).clone();
+    }
+    parse_uncached(t, i, depth)
+}
+
+fn parse_uncached(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     let gaz = gazetteer_at(t, i);
     let head = head_at(t, i, depth);
     match (gaz, head) {
@@ -463,9 +482,26 @@ fn token_end(t: &Tokens, from: usize, byte_end: usize) -> Option<usize> {
     (k > from && t.toks[k - 1].end == byte_end).then_some(k)
 }
 
+/// The listed name starting at token `i`: (end token, index).
+fn listed_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
+    let all = t
+        .memo
+        .org_names
+        .get_or_init(|| DATA.organization_names.token_table(t));
+    all.get(i).copied().flatten()
+}
+
+/// The head starting at token `i`: (end token, index).
+fn head_word_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
+    let all = t
+        .memo
+        .org_heads
+        .get_or_init(|| HEADS.matcher.token_table(t));
+    all.get(i).copied().flatten()
+}
+
 fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
-    let (e, idx) = DATA.organization_names.match_at(t.lower, t.toks[i].start)?;
-    let end = token_end(t, i, e)?;
+    let (end, idx) = listed_at(t, i)?;
     let o = &DATA.organizations[idx];
     if o.category == "office" {
         return None;
@@ -478,10 +514,7 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     let written_abbr = (end == i + 1 && t.is_allcaps(i)).then(|| t.text(i).to_string());
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
-    let head = HEADS
-        .matcher
-        .match_at(t.lower, t.toks[i].start)
-        .map(|(_, h)| HEADS.heads[h].canonical.clone());
+    let head = head_word_at(t, i).map(|(_, h)| HEADS.heads[h].canonical.clone());
     Some(Org {
         end,
         name: o.name.clone(),
@@ -495,8 +528,11 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
 }
 
 fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
-    let (e, idx) = HEADS.matcher.match_at(t.lower, t.toks[i].start)?;
-    let hend = token_end(t, i, e)?;
+    // Heads are written with a capital, or hold an abbreviation (`đoàn ĐBQH`).
+    if !t.is_capitalized(i) && !t.is_allcaps(i + 1) {
+        return None;
+    }
+    let (hend, idx) = head_word_at(t, i)?;
     let head = &HEADS.heads[idx];
     let abbr_written = (i..hend).any(|k| t.is_allcaps(k));
     if !t.is_capitalized(i) && !abbr_written {

@@ -45,12 +45,8 @@ pub fn load_titles(content: &str) -> Result<NameMatcher, DataError> {
 
 /// End token of a title word starting at token `i`.
 fn title_at(t: &Tokens, i: usize) -> Option<usize> {
-    if !t.is_word(i) {
-        return None;
-    }
-    let (e, _) = TITLES.match_at(t.lower, t.toks[i].start)?;
-    let k = t.at_or_after(e);
-    (k > i && t.toks[k - 1].end == e).then_some(k)
+    let all = t.memo.titles.get_or_init(|| TITLES.token_table(t));
+    all.get(i).copied().flatten().map(|(e, _)| e)
 }
 
 /// Start token of a title unit whose title word is at `i`, taking `Phó`,

@@ -1,0 +1,87 @@
+//! Time spent in each stage of the pipeline over a folder of texts:
+//! `cargo run --release --example stages -- FOLDER`.
+
+use std::time::{Duration, Instant};
+
+use vnextract::{rules, select, text::Text, tokens::Tokens};
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("a folder of .txt files");
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).expect("folder") {
+        let p = e.expect("entry").path();
+        if let Ok(s) = std::fs::read_to_string(&p) {
+            texts.push(s);
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut times = vec![Duration::ZERO; 11];
+    let names = [
+        "text",
+        "document_ref",
+        "date",
+        "period",
+        "duration",
+        "tokens",
+        "organization",
+        "location",
+        "person",
+        "event",
+        "quantity",
+    ];
+    vnextract::extract("warm up: Chỉ thị 05-CT/TW, UBND tỉnh Bình Định, 3 năm, 6 phòng");
+    for s in &texts {
+        let mut c = Vec::new();
+        let t0 = Instant::now();
+        let text = Text::new(s);
+        times[0] += t0.elapsed();
+        let t = Instant::now();
+        rules::document_ref::find(&text, &mut c);
+        times[1] += t.elapsed();
+        let t = Instant::now();
+        let first = c.len();
+        rules::date::find(&text, &mut c);
+        times[2] += t.elapsed();
+        let dates = c[first..].to_vec();
+        let t = Instant::now();
+        rules::period::find(&text, &dates, &mut c);
+        times[3] += t.elapsed();
+        let t = Instant::now();
+        rules::duration::find(&text, &mut c);
+        times[4] += t.elapsed();
+        let t = Instant::now();
+        let tokens = Tokens::new(&text);
+        times[5] += t.elapsed();
+        let t = Instant::now();
+        rules::organization::find(&tokens, &mut c);
+        times[6] += t.elapsed();
+        let t = Instant::now();
+        rules::location::find(&tokens, &mut c);
+        times[7] += t.elapsed();
+        let t = Instant::now();
+        rules::person::find(&tokens, &mut c);
+        times[8] += t.elapsed();
+        let t = Instant::now();
+        rules::event::find(&tokens, &mut c);
+        times[9] += t.elapsed();
+        let t = Instant::now();
+        rules::quantity::find(&tokens, &mut c);
+        times[10] += t.elapsed();
+        let _ = select::select(c);
+    }
+    let total: Duration = times.iter().sum();
+    println!(
+        "{} files, {:.1} MB, {:.2} s in stages ({:.1} MB/s)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        total.as_secs_f64(),
+        bytes as f64 / 1e6 / total.as_secs_f64()
+    );
+    for (n, d) in names.iter().zip(&times) {
+        println!(
+            "{n:>14} {:>7.3} s {:>7.1} MB/s",
+            d.as_secs_f64(),
+            bytes as f64 / 1e6 / d.as_secs_f64()
+        );
+    }
+}
