@@ -22,7 +22,7 @@ fn main() {
         "date",
         "period",
         "duration",
-        "tokens",
+        "tokens+lexicon",
         "organization",
         "location",
         "person",
@@ -51,6 +51,7 @@ fn main() {
         times[4] += t.elapsed();
         let t = Instant::now();
         let tokens = Tokens::new(&text);
+        let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
         times[5] += t.elapsed();
         let t = Instant::now();
         rules::organization::find(&tokens, &mut c);

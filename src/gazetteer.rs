@@ -137,9 +137,8 @@ pub fn match_key(s: &str) -> String {
 #[derive(Debug)]
 pub struct NameMatcher {
     automaton: AhoCorasick,
-    /// The same names with standard semantics, for one overlapping pass that
-    /// finds every name at every token (see [`NameMatcher::token_table`]).
-    overlapping: AhoCorasick,
+    /// The match keys (lower-case normalized names), for combined automata.
+    keys: Vec<String>,
     payload: Vec<usize>,
     /// The first word of every name: most positions start no name, and a
     /// lookup here is cheaper than a search.
@@ -162,14 +161,10 @@ impl NameMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("gazetteer automaton builds");
-        let overlapping = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&keys)
-            .expect("gazetteer automaton builds");
+
         NameMatcher {
             automaton,
-            overlapping,
+            keys,
             payload,
             first_words,
         }
@@ -186,25 +181,12 @@ impl NameMatcher {
             .map(|m| (m.start(), m.end(), self.payload[m.pattern().as_usize()]))
     }
 
-    /// For every token, the longest name that starts at its first byte and
-    /// ends at the end of a token: `(end token, payload)`. One pass over the
-    /// text, however many tokens ask.
-    pub fn token_table(&self, t: &crate::tokens::Tokens) -> Vec<Option<(usize, usize)>> {
-        let mut table: Vec<Option<(usize, usize)>> = vec![None; t.len()];
-        for m in self.overlapping.find_overlapping_iter(t.lower) {
-            let i = t.at_or_after(m.start());
-            if i >= t.len() || t.toks[i].start != m.start() {
-                continue;
-            }
-            let k = t.at_or_after(m.end());
-            if k <= i || t.toks[k - 1].end != m.end() {
-                continue;
-            }
-            if table[i].is_none_or(|(e, _)| k > e) {
-                table[i] = Some((k, self.payload[m.pattern().as_usize()]));
-            }
-        }
-        table
+    /// The match keys with their payloads.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.keys
+            .iter()
+            .map(String::as_str)
+            .zip(self.payload.iter().copied())
     }
 
     /// The longest match starting exactly at `pos` that ends at a word

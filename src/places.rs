@@ -92,22 +92,15 @@ impl Places {
     /// A known place name starting at token `i`, written with a capital:
     /// `(end token, place)`.
     pub fn known_at(&self, t: &Tokens, i: usize) -> Option<(usize, &Place)> {
-        let all = t.memo.places.get_or_init(|| self.find_all(t));
-        let (e, idx) = (*all.get(i)?)?;
-        Some((e, &self.places[idx]))
+        let (e, idx) = crate::lexicon::at(t, crate::lexicon::List::Place, i)?;
+        let place = &self.places[idx];
+        let capital_ok = t.is_capitalized(i) || place.category == "region";
+        capital_ok.then_some((e, place))
     }
 
-    fn find_all(&self, t: &Tokens) -> Vec<Option<(usize, usize)>> {
-        let mut table = self.matcher.token_table(t);
-        for (i, entry) in table.iter_mut().enumerate() {
-            if let Some((_, idx)) = *entry {
-                let capital_ok = t.is_capitalized(i) || self.places[idx].category == "region";
-                if !capital_ok {
-                    *entry = None;
-                }
-            }
-        }
-        table
+    /// The automaton of place names.
+    pub fn matcher(&self) -> &NameMatcher {
+        &self.matcher
     }
 
     pub fn is_surname(&self, w: &str) -> bool {

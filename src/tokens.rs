@@ -31,16 +31,11 @@ pub struct Tokens<'t> {
 /// that rules asking again at the same token pay nothing.
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// Known place starting at each token: (end token, place index).
-    pub places: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// The list lookups of `lexicon`, one table per list.
+    pub lists: OnceCell<[crate::lexicon::Table; 4]>,
     /// Token starts a personal name (family name + given name).
     pub surnames: OnceCell<Vec<bool>>,
-    /// Title word starting at each token: (end token, title index).
-    pub titles: OnceCell<Vec<Option<(usize, usize)>>>,
-    /// Listed organization name at each token: (end token, index).
-    pub org_names: OnceCell<Vec<Option<(usize, usize)>>>,
-    /// Head of a productive organization name at each token: (end token, index).
-    pub org_heads: OnceCell<Vec<Option<(usize, usize)>>>,
+
     /// Organization parsed at each token (depth 0).
     pub orgs: OnceCell<Vec<OnceCell<Option<crate::rules::organization::Org>>>>,
 }

@@ -484,20 +484,12 @@ fn token_end(t: &Tokens, from: usize, byte_end: usize) -> Option<usize> {
 
 /// The listed name starting at token `i`: (end token, index).
 fn listed_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
-    let all = t
-        .memo
-        .org_names
-        .get_or_init(|| DATA.organization_names.token_table(t));
-    all.get(i).copied().flatten()
+    crate::lexicon::at(t, crate::lexicon::List::OrgName, i)
 }
 
 /// The head starting at token `i`: (end token, index).
 fn head_word_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
-    let all = t
-        .memo
-        .org_heads
-        .get_or_init(|| HEADS.matcher.token_table(t));
-    all.get(i).copied().flatten()
+    crate::lexicon::at(t, crate::lexicon::List::OrgHead, i)
 }
 
 fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {

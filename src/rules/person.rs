@@ -45,8 +45,7 @@ pub fn load_titles(content: &str) -> Result<NameMatcher, DataError> {
 
 /// End token of a title word starting at token `i`.
 fn title_at(t: &Tokens, i: usize) -> Option<usize> {
-    let all = t.memo.titles.get_or_init(|| TITLES.token_table(t));
-    all.get(i).copied().flatten().map(|(e, _)| e)
+    crate::lexicon::at(t, crate::lexicon::List::Title, i).map(|(e, _)| e)
 }
 
 /// Start token of a title unit whose title word is at `i`, taking `Phó`,
