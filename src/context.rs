@@ -12,43 +12,42 @@ use crate::select::Candidate;
 /// before it, else the first after), and the `doc_type` of bare codes from a
 /// typed mention of the same code.
 pub fn resolve(candidates: &mut [Candidate]) {
-    let full: Vec<(usize, String, String, String)> = candidates
-        .iter()
-        .filter_map(|c| match &c.fields {
-            Fields::DocumentRef(f) => Some((
-                c.start,
-                f.code.clone()?,
-                f.number.clone()?,
-                f.doc_type.clone().unwrap_or_default(),
-            )),
-            _ => None,
-        })
-        .collect();
-    let typed_codes: Vec<(String, String)> = candidates
-        .iter()
-        .filter(|c| c.rule != "document_ref/code")
-        .filter_map(|c| match &c.fields {
-            Fields::DocumentRef(f) => Some((f.code.clone()?, f.doc_type.clone()?)),
-            _ => None,
-        })
-        .collect();
+    // Full codes by (type, number without leading zeros), in text order.
+    let mut full: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
+    let mut typed_codes: HashMap<String, String> = HashMap::new();
+    for c in candidates.iter() {
+        let Fields::DocumentRef(f) = &c.fields else {
+            continue;
+        };
+        let (Some(code), Some(number)) = (&f.code, &f.number) else {
+            continue;
+        };
+        let doc_type = f.doc_type.clone().unwrap_or_default();
+        full.entry((doc_type.clone(), number.trim_start_matches('0').to_string()))
+            .or_default()
+            .push((c.start, code.clone()));
+        if c.rule != "document_ref/code" && !doc_type.is_empty() {
+            typed_codes.entry(code.clone()).or_insert(doc_type);
+        }
+    }
     for c in candidates.iter_mut() {
         let Fields::DocumentRef(f) = &mut c.fields else {
             continue;
         };
         match (&f.code, &f.number, &f.doc_type) {
             (None, Some(number), Some(doc_type)) => {
-                let same = |(_, _, n, t): &&(usize, String, String, String)| {
-                    t == doc_type && same_number(n, number)
-                };
-                let before = full.iter().rev().filter(same).find(|x| x.0 < c.start);
-                let any = before.or_else(|| full.iter().find(same));
-                f.refers_to = any.map(|x| x.1.clone());
+                let key = (doc_type.clone(), number.trim_start_matches('0').to_string());
+                if let Some(list) = full.get(&key) {
+                    // The nearest one before, else the first after.
+                    let i = list.partition_point(|(s, _)| *s < c.start);
+                    let pick = if i > 0 { &list[i - 1] } else { &list[0] };
+                    f.refers_to = Some(pick.1.clone());
+                }
             }
             // A bare code takes the type word written with the same code
             // elsewhere (`Quy định số 08-QĐ/TW` makes `08-QĐ/TW` a Quy định).
             (Some(code), _, _) if c.rule == "document_ref/code" => {
-                if let Some((_, t)) = typed_codes.iter().find(|(c2, _)| c2 == code) {
+                if let Some(t) = typed_codes.get(code) {
                     f.doc_type = Some(t.clone());
                 }
             }
@@ -113,6 +112,18 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
     });
 }
 
+/// What follows `Khối` in the listed names (`các cơ quan Trung ương`).
+static KHOI_SUFFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<String> = DATA
+        .organizations
+        .iter()
+        .filter_map(|g| g.name.split_once("Khối ").map(|(_, rest)| rest.to_string()))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+});
+
 /// What follows `Khối` in the document's full mentions, when it is one thing.
 fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
     let mut found: Option<String> = None;
@@ -121,10 +132,9 @@ fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
             continue;
         };
         if let Some((_, rest)) = o.name.split_once(" Khối ") {
-            let known = DATA
-                .organizations
-                .iter()
-                .any(|g| g.name.ends_with(&format!("Khối {rest}")));
+            let known = KHOI_SUFFIXES
+                .binary_search_by(|s| s.as_str().cmp(rest))
+                .is_ok();
             match &found {
                 Some(f) if f != rest => return None,
                 _ if known => found = Some(rest.to_string()),
@@ -189,11 +199,6 @@ pub fn resolve_events(candidates: &mut [Candidate]) {
                 .map(|o| o.2.clone());
         }
     }
-}
-
-/// `05` and `5` are the same document number.
-fn same_number(a: &str, b: &str) -> bool {
-    a.trim_start_matches('0') == b.trim_start_matches('0')
 }
 
 /// Gives dates and periods written without a year the year of the document:

@@ -130,7 +130,8 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
 fn title_before(t: &Tokens, end: usize) -> Option<usize> {
     // The stretch back to a hard stop, in comma-separated units.
     let mut seg = end;
-    while seg > 0 {
+    // Titles are short: look back over 40 tokens at most.
+    while seg > 0 && end - seg < 40 {
         let k = seg - 1;
         if seg < end && t.toks[seg].after_newline {
             break;
