@@ -22,7 +22,8 @@ const LISTS: usize = 4;
 
 /// For each token, the longest entry of a list that starts at its first byte
 /// and ends at the end of a token: `(end token, payload)`.
-pub type Table = Vec<Option<(usize, usize)>>;
+/// Stored as `u32` pairs: a document is processed in stretches far below 4 GiB.
+pub type Table = Vec<Option<(u32, u32)>>;
 
 struct Combined {
     automaton: AhoCorasick,
@@ -67,8 +68,8 @@ fn build(t: &Tokens) -> [Table; LISTS] {
         }
         let (list, payload) = c.tags[m.pattern().as_usize()];
         let slot = &mut tables[list][i];
-        if slot.is_none_or(|(e, _)| k > e) {
-            *slot = Some((k, payload));
+        if slot.is_none_or(|(e, _)| k as u32 > e) {
+            *slot = Some((k as u32, payload as u32));
         }
     }
     tables
@@ -77,5 +78,9 @@ fn build(t: &Tokens) -> [Table; LISTS] {
 /// The entry of `list` at token `i`: `(end token, payload)`.
 pub fn at(t: &Tokens, list: List, i: usize) -> Option<(usize, usize)> {
     let tables = t.memo.lists.get_or_init(|| build(t));
-    tables[list as usize].get(i).copied().flatten()
+    tables[list as usize]
+        .get(i)
+        .copied()
+        .flatten()
+        .map(|(e, p)| (e as usize, p as usize))
 }

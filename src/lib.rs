@@ -66,6 +66,59 @@ pub fn extract(input: &str) -> Vec<Record> {
 
 /// Extracts the records of the kinds selected in `options`.
 pub fn extract_with(input: &str, options: &Options) -> Vec<Record> {
+    let mut records = Vec::new();
+    extract_each(input, options, |r| records.push(r));
+    records
+}
+
+/// The largest stretch of a document processed at once. Longer documents
+/// are cut at line breaks, so that memory stays a small multiple of this
+/// size whatever the document's; document-level resolution (years, short
+/// names) then works within each stretch.
+pub const CHUNK_BYTES: usize = 512 << 10;
+
+/// Extracts the records of `input` and hands them to `f` in order, a
+/// stretch of at most [`CHUNK_BYTES`] at a time.
+pub fn extract_each(input: &str, options: &Options, mut f: impl FnMut(Record)) {
+    let mut start = 0;
+    let mut chars = 0;
+    while start < input.len() {
+        let end = chunk_end(input, start);
+        let piece = &input[start..end];
+        for mut r in extract_piece(piece, options) {
+            r.start += chars;
+            r.end += chars;
+            r.byte_start += start;
+            r.byte_end += start;
+            f(r);
+        }
+        if end < input.len() {
+            chars += piece.chars().count();
+        }
+        start = end;
+    }
+}
+
+/// End of the stretch that starts at `start`: after the last line break
+/// within [`CHUNK_BYTES`], else after the last space, else at a character.
+fn chunk_end(input: &str, start: usize) -> usize {
+    if input.len() - start <= CHUNK_BYTES {
+        return input.len();
+    }
+    let limit = input.floor_char_boundary(start + CHUNK_BYTES);
+    let window = &input[start..limit];
+    let cut = window
+        .rfind('\n')
+        .or_else(|| window.rfind(' '))
+        .map_or(limit, |i| start + i + 1);
+    if cut > start {
+        cut
+    } else {
+        limit.max(start + input[start..].chars().next().map_or(1, char::len_utf8))
+    }
+}
+
+fn extract_piece(input: &str, options: &Options) -> Vec<Record> {
     let text = Text::new(input);
     let mut candidates: Vec<Candidate> = Vec::new();
     rules::document_ref::find(&text, &mut candidates);

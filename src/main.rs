@@ -1,15 +1,27 @@
 //! The `vnextract` command line: inputs → extract → JSON Lines.
+//!
+//! Documents are read in input order by the main thread, extracted by a pool
+//! of workers, and written back in input order; at most a few documents per
+//! worker are in flight, so memory follows the largest document, not the
+//! batch. Documents larger than [`STREAM_BYTES`] are extracted by the main
+//! thread and their records streamed straight to the output.
 
-use std::io::{self, BufWriter, Read, Write};
-use std::panic;
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
-use vnextract::output::{DocumentLine, InputError};
-use vnextract::{Kind, Options, Ymd};
+use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
+use vnextract::{extract_each, Kind, Options, Ymd};
+
+/// Documents at least this large skip the worker pool and stream their records.
+const STREAM_BYTES: usize = 8 << 20;
 
 #[derive(Parser)]
 #[command(
@@ -55,6 +67,12 @@ struct ExtractArgs {
     /// With `--input-format jsonl`: the field holding each document's publication date.
     #[arg(long)]
     date_field: Option<String>,
+    /// Worker threads (default: all cores). Output stays in input order.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Print a summary line on stderr at the end: documents, records, errors, MB/s.
+    #[arg(long)]
+    stats: bool,
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
@@ -77,48 +95,10 @@ fn err(code: &'static str, message: impl Into<String>) -> InputError {
     InputError::new(code, message)
 }
 
-/// Writes document lines as JSONL or as one pretty array, and counts errors.
-struct Sink<W: Write> {
-    out: W,
-    format: Format,
-    written: usize,
-    errors: usize,
-}
-
-impl<W: Write> Sink<W> {
-    fn emit(&mut self, line: &DocumentLine) -> io::Result<()> {
-        if let Some(e) = &line.error {
-            self.errors += 1;
-            eprintln!("vnextract: {}: {}", line.source, e.message);
-        }
-        match self.format {
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, line)?;
-                self.out.write_all(b"\n")?;
-            }
-            Format::Json => {
-                self.out
-                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut self.out, line)?;
-            }
-        }
-        self.written += 1;
-        Ok(())
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        if let Format::Json = self.format {
-            self.out
-                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
-        }
-        self.out.flush()
-    }
-}
-
 fn main() -> ExitCode {
     // Panics inside one document are caught and reported as its error line;
     // the default hook would print a trace to the user.
-    panic::set_hook(Box::new(|_| {}));
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     let Command::Extract(args) = cli.command;
     match run(&args) {
@@ -130,6 +110,32 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// One document to extract, or the error that stands for it.
+struct Job {
+    seq: usize,
+    source: String,
+    text: Result<String, InputError>,
+    ref_date: Option<Ymd>,
+}
+
+/// An extracted document, serialized, with what the summary counts.
+struct Done {
+    seq: usize,
+    out: String,
+    records: usize,
+    bytes: usize,
+    error: Option<String>,
+}
+
+/// Totals for `--stats` and the progress line.
+#[derive(Default)]
+struct Totals {
+    documents: usize,
+    records: usize,
+    errors: usize,
+    bytes: usize,
 }
 
 /// Processes every input; returns the number of inputs that failed.
@@ -151,23 +157,344 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
         kinds,
         ref_date: args.ref_date,
     };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let inputs: Vec<Result<String, (String, InputError)>> =
+        args.paths.iter().flat_map(|p| expand(p)).collect();
+    let total_bytes: u64 = inputs
+        .iter()
+        .filter_map(|i| i.as_ref().ok())
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
     let stdout = io::stdout();
-    let mut sink = Sink {
+    let mut writer = Writer {
         out: BufWriter::new(stdout.lock()),
         format: args.format,
         written: 0,
-        errors: 0,
+        totals: Totals::default(),
+        progress: Progress::new(total_bytes),
     };
-    for path in &args.paths {
-        for input in expand(path) {
-            match input {
-                Ok(p) => process_path(&p, args, &options, &mut sink)?,
-                Err((source, e)) => sink.emit(&error_line(source, e))?,
+    let started = Instant::now();
+    let pool = Pool::new(threads, &options, args.format);
+    let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+    let mut next = 0;
+    let mut seq = 0;
+    for input in inputs {
+        let jobs = match input {
+            Ok(path) => read_jobs(&path, args),
+            Err((source, e)) => Box::new(std::iter::once((source, Err(e), None))),
+        };
+        for (source, text, date) in jobs {
+            let job = Job {
+                seq,
+                source,
+                text,
+                ref_date: date.or(options.ref_date),
+            };
+            seq += 1;
+            let big = job.text.as_ref().is_ok_and(|t| t.len() >= STREAM_BYTES);
+            if big || threads == 1 {
+                // In order: everything before it is written first.
+                while next < job.seq {
+                    let d = pool.results.recv().expect("workers outlive the batch");
+                    pending.insert(d.seq, d);
+                    writer.flush_ready(&mut pending, &mut next)?;
+                }
+                if big {
+                    writer.stream(job, &options)?;
+                } else {
+                    let d = process(job, &options, args.format);
+                    writer.write_done(&d)?;
+                }
+                next += 1;
+                continue;
             }
+            pool.send(job);
+            // Bounded window: a few documents per worker in flight.
+            while seq - next > threads * 4 {
+                let d = pool.results.recv().expect("workers outlive the batch");
+                pending.insert(d.seq, d);
+                writer.flush_ready(&mut pending, &mut next)?;
+            }
+            while let Ok(d) = pool.results.try_recv() {
+                pending.insert(d.seq, d);
+            }
+            writer.flush_ready(&mut pending, &mut next)?;
         }
     }
-    sink.finish()?;
-    Ok(sink.errors)
+    while next < seq {
+        let d = pool.results.recv().expect("workers outlive the batch");
+        pending.insert(d.seq, d);
+        writer.flush_ready(&mut pending, &mut next)?;
+    }
+    drop(pool);
+    writer.finish()?;
+    writer.progress.clear();
+    let t = &writer.totals;
+    if args.stats {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        eprintln!(
+            "{} documents, {} records, {} errors, {:.1} MB/s",
+            t.documents,
+            t.records,
+            t.errors,
+            t.bytes as f64 / 1e6 / secs
+        );
+    }
+    Ok(t.errors)
+}
+
+/// Worker threads pulling jobs from one queue.
+struct Pool {
+    jobs: Option<mpsc::Sender<Job>>,
+    results: mpsc::Receiver<Done>,
+    handles: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Pool {
+    fn new(threads: usize, options: &Options, format: Format) -> Pool {
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let handles = (0..if threads > 1 { threads } else { 0 })
+            .map(|_| {
+                let job_rx = Arc::clone(&job_rx);
+                let done_tx = done_tx.clone();
+                let options = options.clone();
+                std::thread::spawn(move || loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(job) = job else { return };
+                    if done_tx.send(process(job, &options, format)).is_err() {
+                        return;
+                    }
+                })
+            })
+            .collect();
+        Pool {
+            jobs: Some(job_tx),
+            results: done_rx,
+            handles,
+        }
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(tx) = &self.jobs {
+            tx.send(job).expect("workers outlive the batch");
+        }
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.jobs.take();
+        for h in self.handles.drain(..) {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Extracts one document and serializes its line.
+fn process(job: Job, options: &Options, format: Format) -> Done {
+    let options = Options {
+        ref_date: job.ref_date,
+        ..options.clone()
+    };
+    let bytes = job.text.as_ref().map_or(0, String::len);
+    let line = match job.text {
+        Ok(text) => DocumentLine::extract(job.source, &text, &options),
+        Err(e) => DocumentLine::error(job.source, e),
+    };
+    let out = match format {
+        Format::Jsonl => serde_json::to_string(&line),
+        Format::Json => serde_json::to_string_pretty(&line),
+    }
+    .expect("records serialize");
+    Done {
+        seq: job.seq,
+        out,
+        records: line.records.as_ref().map_or(0, Vec::len),
+        bytes,
+        error: line
+            .error
+            .map(|e| format!("{}: {}", line.source, e.message)),
+    }
+}
+
+/// Writes document lines in input order, as JSONL or as one pretty array.
+struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    written: usize,
+    totals: Totals,
+    progress: Progress,
+}
+
+impl<W: Write> Writer<W> {
+    fn flush_ready(
+        &mut self,
+        pending: &mut BTreeMap<usize, Done>,
+        next: &mut usize,
+    ) -> io::Result<()> {
+        while let Some(d) = pending.remove(next) {
+            self.write_done(&d)?;
+            *next += 1;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        if let Format::Json = self.format {
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        }
+        Ok(())
+    }
+
+    fn write_done(&mut self, d: &Done) -> io::Result<()> {
+        self.open()?;
+        self.out.write_all(d.out.as_bytes())?;
+        if let Format::Jsonl = self.format {
+            self.out.write_all(b"\n")?;
+        }
+        self.count(d);
+        Ok(())
+    }
+
+    fn count(&mut self, d: &Done) {
+        if let Some(e) = &d.error {
+            self.progress.clear();
+            eprintln!("vnextract: {e}");
+            self.totals.errors += 1;
+        }
+        self.written += 1;
+        self.totals.documents += 1;
+        self.totals.records += d.records;
+        self.totals.bytes += d.bytes;
+        self.progress.update(&self.totals);
+    }
+
+    /// Writes a large document's line while its records are found.
+    fn stream(&mut self, job: Job, options: &Options) -> io::Result<()> {
+        let Ok(text) = job.text else {
+            unreachable!("only texts are streamed")
+        };
+        let options = Options {
+            ref_date: job.ref_date,
+            ..options.clone()
+        };
+        self.open()?;
+        let source = serde_json::to_string(&job.source).expect("serializes");
+        let chars = text.chars().count();
+        write!(
+            self.out,
+            "{{\"schema\":\"{SCHEMA}\",\"source\":{source},\"chars\":{chars},\"records\":["
+        )?;
+        let mut n = 0;
+        let mut failure: Option<io::Error> = None;
+        let out = &mut self.out;
+        let result = guarded(|| {
+            extract_each(&text, &options, |r| {
+                if failure.is_some() {
+                    return;
+                }
+                let sep: &[u8] = if n == 0 { b"" } else { b"," };
+                let res = out
+                    .write_all(sep)
+                    .and_then(|_| serde_json::to_writer(&mut *out, &r).map_err(io::Error::from));
+                if let Err(e) = res {
+                    failure = Some(e);
+                }
+                n += 1;
+            })
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        self.out.write_all(b"]")?;
+        let error = match result {
+            Ok(()) => None,
+            Err(e) => {
+                // The records so far stay; the error is part of the same line.
+                let e = serde_json::to_string(&e).expect("serializes");
+                self.out.write_all(b",\"error\":")?;
+                self.out.write_all(e.as_bytes())?;
+                Some(format!("{}: internal error while extracting", job.source))
+            }
+        };
+        self.out.write_all(b"}")?;
+        if let Format::Jsonl = self.format {
+            self.out.write_all(b"\n")?;
+        }
+        let d = Done {
+            seq: job.seq,
+            out: String::new(),
+            records: n,
+            bytes: text.len(),
+            error,
+        };
+        self.count(&d);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Format::Json = self.format {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Files done, MB/s and ETA on stderr while it is a terminal.
+struct Progress {
+    on: bool,
+    total: u64,
+    started: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(total: u64) -> Progress {
+        let now = Instant::now();
+        Progress {
+            on: io::stderr().is_terminal(),
+            total,
+            started: now,
+            last: now,
+        }
+    }
+
+    fn update(&mut self, t: &Totals) {
+        if !self.on || self.last.elapsed() < Duration::from_millis(250) {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        let rate = t.bytes as f64 / secs;
+        let eta = if rate > 0.0 && self.total > t.bytes as u64 {
+            format!(", ETA {:.0} s", (self.total - t.bytes as u64) as f64 / rate)
+        } else {
+            String::new()
+        };
+        eprint!(
+            "\r{} files, {:.1} MB, {:.1} MB/s{eta}   ",
+            t.documents,
+            t.bytes as f64 / 1e6,
+            rate / 1e6
+        );
+    }
+
+    fn clear(&mut self) {
+        if self.on && self.started.elapsed() >= Duration::from_millis(250) {
+            eprint!("\r{:60}\r", "");
+        }
+    }
 }
 
 /// A path names stdin (`-`), a file, or a folder whose `*.txt` files are
@@ -232,10 +559,6 @@ fn io_error(path: &str, e: &io::Error) -> InputError {
     }
 }
 
-fn error_line(source: String, error: InputError) -> DocumentLine {
-    DocumentLine::error(source, error)
-}
-
 fn read_input(path: &str) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     let res = if path == "-" {
@@ -268,52 +591,72 @@ fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-fn process_path<W: Write>(
-    path: &str,
-    args: &ExtractArgs,
-    options: &Options,
-    sink: &mut Sink<W>,
-) -> io::Result<()> {
+type JobInput = (String, Result<String, InputError>, Option<Ymd>);
+
+/// The documents of one input path: the whole file, or one per JSON line,
+/// read as they are needed.
+fn read_jobs<'a>(path: &str, args: &'a ExtractArgs) -> Box<dyn Iterator<Item = JobInput> + 'a> {
     let source = if path == "-" {
         "<stdin>".to_string()
     } else {
         path.to_string()
     };
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => return sink.emit(&error_line(source, e)),
-    };
-    match args.input_format {
-        InputFormat::Text => match decode(bytes) {
-            Ok(text) => process_document(source, &text, options, sink),
-            Err(e) => sink.emit(&error_line(source, e)),
-        },
-        InputFormat::Jsonl => process_jsonl(&source, &bytes, args, options, sink),
+    if let InputFormat::Text = args.input_format {
+        let text = read_input(path).and_then(decode);
+        return Box::new(std::iter::once((source, text, None)));
     }
+    let reader: io::BufReader<Box<dyn Read>> = if path == "-" {
+        io::BufReader::new(Box::new(io::stdin()))
+    } else {
+        match std::fs::File::open(path) {
+            Ok(f) => io::BufReader::new(Box::new(f)),
+            Err(e) => {
+                return Box::new(std::iter::once((
+                    source.clone(),
+                    Err(io_error(&source, &e)),
+                    None,
+                )))
+            }
+        }
+    };
+    let mut lines = reader.split(b'\n').enumerate();
+    let mut failed = false;
+    Box::new(std::iter::from_fn(move || loop {
+        if failed {
+            return None;
+        }
+        let (n, line) = lines.next()?;
+        let at = format!("{source}:{}", n + 1);
+        match line {
+            Ok(line) => {
+                if let Some(job) = jsonl_job(&at, &line, args) {
+                    return Some(job);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                return Some((at.clone(), Err(io_error(&at, &e)), None));
+            }
+        }
+    }))
 }
 
-/// One document per JSON line; the id field becomes `source`.
-fn process_jsonl<W: Write>(
-    source: &str,
-    bytes: &[u8],
-    args: &ExtractArgs,
-    options: &Options,
-    sink: &mut Sink<W>,
-) -> io::Result<()> {
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let at = format!("{source}:{}", n + 1);
+/// One document from a JSON line; the id field becomes `source`.
+fn jsonl_job(at: &str, line: &[u8], args: &ExtractArgs) -> Option<JobInput> {
+    let at = at.to_string();
+    {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+            return None;
         }
         let value: Value = match serde_json::from_slice(line) {
             Ok(v) => v,
             Err(e) => {
-                sink.emit(&error_line(
+                return Some((
                     at,
-                    err("invalid_json", format!("not a JSON object: {e}")),
-                ))?;
-                continue;
+                    Err(err("invalid_json", format!("not a JSON object: {e}"))),
+                    None,
+                ))
             }
         };
         let id = match value.get(&args.id_field) {
@@ -321,35 +664,22 @@ fn process_jsonl<W: Write>(
             Some(Value::Number(n)) => n.to_string(),
             _ => at.clone(),
         };
-        let doc_date = args
+        let date = args
             .date_field
             .as_ref()
             .and_then(|f| value.get(f))
             .and_then(Value::as_str)
             .and_then(Ymd::parse);
-        let doc_options = Options {
-            ref_date: doc_date.or(options.ref_date),
-            ..options.clone()
-        };
         match value.get(&args.text_field) {
-            Some(Value::String(text)) => process_document(id, text, &doc_options, sink)?,
-            _ => sink.emit(&error_line(
+            Some(Value::String(text)) => Some((id, Ok(text.clone()), date)),
+            _ => Some((
                 id,
-                err(
+                Err(err(
                     "missing_field",
                     format!("{at}: no string field `{}`", args.text_field),
-                ),
-            ))?,
+                )),
+                date,
+            )),
         }
     }
-    Ok(())
-}
-
-fn process_document<W: Write>(
-    source: String,
-    text: &str,
-    options: &Options,
-    sink: &mut Sink<W>,
-) -> io::Result<()> {
-    sink.emit(&DocumentLine::extract(source, text, options))
 }

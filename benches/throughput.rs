@@ -1,0 +1,119 @@
+//! Throughput of `extract` on a realistic article, on a batch, on growing
+//! inputs (time per byte should stay flat), and of the single-pass scan the
+//! issue compares against (one code regex + one automaton of organization
+//! names over the same bytes). `cargo bench`; compiled in CI with
+//! `cargo bench --no-run`.
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn samples() -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir("data/samples")
+        .expect("data/samples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample"))
+        .collect()
+}
+
+fn article(c: &mut Criterion) {
+    let texts = samples();
+    let seed = texts
+        .iter()
+        .find(|t| t.contains("Đảng bộ Khối"))
+        .expect("the seed article")
+        .clone();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(seed.len() as u64));
+    g.bench_function("article", |b| {
+        b.iter(|| vnextract::extract(black_box(&seed)))
+    });
+    let total: usize = texts.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("batch", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| vnextract::extract(black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+fn baseline(c: &mut Criterion) {
+    let texts = samples();
+    let total: usize = texts.iter().map(String::len).sum();
+    let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*";
+    let code = regex::Regex::new(&format!(
+        r"[0-9]{{1,5}}(?:[ ]{{0,2}}-[ ]{{0,2}}{up}[ ]{{0,2}}/[ ]{{0,2}}{up}(?:-{up})*|[ ]{{0,2}}/[ ]{{0,2}}(?:(?:19|20)[0-9]{{2}}[ ]{{0,2}}/[ ]{{0,2}})?{up}(?:-{up})*)"
+    ))
+    .expect("regex");
+    let names: Vec<String> = vnextract::gazetteer::ORGANIZATIONS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("name\t"))
+        .flat_map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            let aliases = cells.get(1).map_or(Vec::new(), |a| {
+                a.split('|').filter(|a| !a.is_empty()).collect()
+            });
+            std::iter::once(cells[0])
+                .chain(aliases)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&names)
+        .expect("automaton");
+    let mut g = c.benchmark_group("baseline");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("one_pass_scan", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| code.find_iter(t).count() + ac.find_iter(&t.to_lowercase()).count())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let texts = samples();
+    let unit: String = texts.concat();
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for reps in [1usize, 4, 16] {
+        let input = unit.repeat(reps);
+        g.throughput(Throughput::Bytes(input.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("samples_repeated", reps),
+            &input,
+            |b, s| b.iter(|| vnextract::extract(black_box(s)).len()),
+        );
+    }
+    for n in [25_000usize, 100_000] {
+        let digits: String = (0..n).map(|i| format!("{}/{}-", i % 97, i % 13)).collect();
+        g.throughput(Throughput::Bytes(digits.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("digits_and_slashes", n),
+            &digits,
+            |b, s| b.iter(|| vnextract::extract(black_box(s)).len()),
+        );
+        let codes = "05-CT/TW ".repeat(n);
+        g.throughput(Throughput::Bytes(codes.len() as u64));
+        g.bench_with_input(BenchmarkId::new("one_code_repeated", n), &codes, |b, s| {
+            b.iter(|| vnextract::extract(black_box(s)).len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, article, baseline, scaling);
+criterion_main!(benches);
