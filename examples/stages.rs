@@ -47,12 +47,12 @@ fn main() {
         rules::period::find(&text, &dates, &mut c);
         times[3] += t.elapsed();
         let t = Instant::now();
-        rules::duration::find(&text, &mut c);
-        times[4] += t.elapsed();
-        let t = Instant::now();
         let tokens = Tokens::new(&text);
         let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
         times[5] += t.elapsed();
+        let t = Instant::now();
+        rules::duration::find(&text, &tokens, &mut c);
+        times[4] += t.elapsed();
         let t = Instant::now();
         rules::organization::find(&tokens, &mut c);
         times[6] += t.elapsed();

@@ -224,6 +224,14 @@ impl Hasher for WordHasher {
 /// A set of words hashed with [`WordHasher`].
 pub type FastSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// Case-insensitive equality without allocating (`Ctr` = `CTr`).
+fn eq_ci(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// The leading run of word characters of `s` (or its first character).
 fn first_word(s: &str) -> &str {
     let len: usize = s
@@ -322,20 +330,16 @@ impl Data {
                 Scope::Party => party,
                 Scope::State => !party,
             };
-            scope_ok
-                && t.abbrs.iter().any(|a| {
-                    a.eq_ignore_ascii_case(abbr) || a.to_lowercase() == abbr.to_lowercase()
-                })
+            scope_ok && t.abbrs.iter().any(|a| eq_ci(a, abbr))
         })
     }
 
     /// The canonical spelling of a type abbreviation (`Ctr` → `CTr`).
     pub fn canonical_type_abbr(&self, abbr: &str) -> Option<&str> {
-        let low = abbr.to_lowercase();
         self.doc_types
             .iter()
             .flat_map(|t| t.abbrs.iter())
-            .find(|a| a.to_lowercase() == low)
+            .find(|a| eq_ci(a, abbr))
             .map(String::as_str)
     }
 

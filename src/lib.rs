@@ -126,8 +126,8 @@ fn extract_piece(input: &str, options: &Options) -> Vec<Record> {
     rules::date::find(&text, &mut candidates);
     let dates = candidates[first_date..].to_vec();
     rules::period::find(&text, &dates, &mut candidates);
-    rules::duration::find(&text, &mut candidates);
     let tokens = tokens::Tokens::new(&text);
+    rules::duration::find(&text, &tokens, &mut candidates);
     rules::organization::find(&tokens, &mut candidates);
     rules::location::find(&tokens, &mut candidates);
     rules::person::find(&tokens, &mut candidates);

@@ -24,14 +24,12 @@ use crate::select::Candidate;
 use crate::text::Text;
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+([0-9]{4}))?",
-    )
-    .expect("date regex compiles")
+    Regex::new(r"([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+([0-9]{4}))?")
+        .expect("date regex compiles")
 });
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?")
+    Regex::new(r"([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?")
         .expect("date regex compiles")
 });
 
@@ -41,7 +39,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:năm[ ]+)?((?:19|20)[0-9]{2})").expect("date regex compiles"));
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})").expect("date regex compiles"));
 
 /// Words that introduce a day-month date written without a year.
 const INTRODUCERS: &[&str] = &[
@@ -81,19 +79,23 @@ const COUNTED: &[&str] = &[
 /// Finds every date in `text`.
 pub fn find(text: &Text, out: &mut Vec<Candidate>) {
     let low = text.lower();
+    // The regexes start at a digit (fast to scan for); a `ngày`/`năm`
+    // before the match joins the span here.
     for c in TEXTUAL.captures_iter(low) {
         let m = c.get(0).expect("match");
-        let has_ngay = m.as_str().starts_with("ngày");
+        let ngay = word_before(low, m.start(), "ngày");
+        let has_ngay = ngay.is_some();
+        let start = ngay.unwrap_or(m.start());
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         if !has_ngay && year.is_none() {
             continue;
         }
-        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+        if !clear_before(low, start) || !clear_after(low, m.end()) {
             continue;
         }
         push(
             out,
-            m.start(),
+            start,
             m.end(),
             year,
             num(c.get(2)),
@@ -111,13 +113,13 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             (Some(_), Some(_)) => continue,
             _ => None,
         };
-        let has_ngay = m.as_str().starts_with("ngày");
-        if year.is_none() && !has_ngay && !introduced(low, m.start()) {
+        let ngay = word_before(low, m.start(), "ngày");
+        if year.is_none() && ngay.is_none() && !introduced(low, m.start()) {
             continue;
         }
         push(
             out,
-            m.start(),
+            ngay.unwrap_or(m.start()),
             m.end(),
             year,
             num(c.get(3)),
@@ -150,13 +152,13 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
             continue;
         }
-        let with_nam = m.as_str().starts_with("năm");
-        if !with_nam && (counted_after(low, m.end()) || preceded_by_number(low, m.start())) {
+        let nam = word_before(low, m.start(), "năm");
+        if nam.is_none() && (counted_after(low, m.end()) || preceded_by_number(low, m.start())) {
             continue;
         }
         push(
             out,
-            m.start(),
+            nam.unwrap_or(m.start()),
             m.end(),
             num(c.get(1)).map(|y| y as i32),
             None,
@@ -168,6 +170,17 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
 
 fn num(m: Option<regex::Match>) -> Option<u32> {
     m.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Start of `word` when it stands right before `pos` (spaces between), as a
+/// whole word.
+pub fn word_before(low: &str, pos: usize, word: &str) -> Option<usize> {
+    let before = low[..pos].trim_end_matches(' ');
+    if before.len() == pos {
+        return None;
+    }
+    let start = before.strip_suffix(word).map(str::len)?;
+    crate::text::boundary_before(low, start).then_some(start)
 }
 
 /// Checks the calendar and adds the candidate.

@@ -15,63 +15,87 @@ use super::numerals::word_number;
 use crate::record::{Duration, Fields, TimeUnit};
 use crate::select::Candidate;
 use crate::text::Text;
+use crate::tokens::Tokens;
 
+/// Digits and a time unit; counts written as words are found on the tokens.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,4}(?:,[0-9]+)?|nửa|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ ]+(năm|tháng|tuần|ngày|giờ)")
+    Regex::new(r"([0-9]{1,4}(?:,[0-9]+)?)[ ]+(năm|tháng|tuần|ngày|giờ)")
         .expect("duration regex compiles")
 });
 
+const UNITS: [&str; 5] = ["năm", "tháng", "tuần", "ngày", "giờ"];
+
 /// Finds every duration in `text`.
-pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
     let low = text.lower();
     for c in COUNT.captures_iter(low) {
         let m = c.get(0).expect("match");
-        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
-            continue;
-        }
-        let n = &c[1];
-        let value = match n.replace(',', ".").parse::<f64>() {
-            Ok(v) => v,
-            Err(_) => match word_number(n) {
-                Some(v) => v,
-                None => continue,
-            },
-        };
-        let unit = match &c[2] {
-            "năm" => TimeUnit::Year,
-            "tháng" => TimeUnit::Month,
-            "tuần" => TimeUnit::Week,
-            "ngày" => TimeUnit::Day,
-            _ => TimeUnit::Hour,
-        };
-        let rest = low[m.end()..].trim_start_matches(' ');
-        let before = low[..m.start()].trim_end_matches(' ');
-        // `11 giờ 47`, `lúc 8 giờ`: clock times. `năm 2019`, `tháng 7`: dates.
-        if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
-            continue;
-        }
-        if unit == TimeUnit::Hour && before.ends_with("lúc") {
-            continue;
-        }
-        // `lần thứ ba năm`, `thứ năm`: ordinals and weekdays.
-        if before.ends_with("thứ") {
-            continue;
-        }
-        let (value, unit) = if value == 0.5 && unit == TimeUnit::Year {
-            (6.0, TimeUnit::Month)
-        } else {
-            (value, unit)
-        };
-        if value <= 0.0 {
-            continue;
-        }
-        out.push(Candidate {
-            start: m.start(),
-            end: m.end(),
-            fields: Fields::Duration(Duration::new(value, unit)),
-            rule: "duration/count",
-        });
+        consider(low, m.start(), m.end(), &c[1], &c[2], out);
     }
+    // `năm năm`, `nửa năm`, `ba tháng`.
+    for i in 1..tokens.len() {
+        if tokens.is_word(i) && UNITS.contains(&tokens.low(i)) && tokens.is_word(i - 1) {
+            let n = tokens.low(i - 1);
+            if word_number(n).is_some() && !tokens.toks[i].after_newline {
+                consider(
+                    low,
+                    tokens.toks[i - 1].start,
+                    tokens.toks[i].end,
+                    n,
+                    tokens.low(i),
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// Checks a count and unit found at `start..end` and adds the duration.
+fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut Vec<Candidate>) {
+    if !clear_before(low, start) || !clear_after(low, end) {
+        return;
+    }
+    let value = match n.replace(',', ".").parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => match word_number(n) {
+            Some(v) => v,
+            None => return,
+        },
+    };
+    let unit = match unit {
+        "năm" => TimeUnit::Year,
+        "tháng" => TimeUnit::Month,
+        "tuần" => TimeUnit::Week,
+        "ngày" => TimeUnit::Day,
+        _ => TimeUnit::Hour,
+    };
+    let rest = low[end..].trim_start_matches(' ');
+    let before = low[..start].trim_end_matches(' ');
+    // `11 giờ 47`, `lúc 8 giờ`: clock times. `năm 2019`, `tháng 7`: dates.
+    if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return;
+    }
+    if unit == TimeUnit::Hour && before.ends_with("lúc") {
+        return;
+    }
+    // `lần thứ ba năm`, `thứ năm`: ordinals and weekdays.
+    if before.ends_with("thứ") {
+        return;
+    }
+    let (value, unit) = if value == 0.5 && unit == TimeUnit::Year {
+        (6.0, TimeUnit::Month)
+    } else {
+        (value, unit)
+    };
+    if value <= 0.0 {
+        return;
+    }
+    out.push(Candidate {
+        start,
+        end,
+        fields: Fields::Duration(Duration::new(value, unit)),
+        rule: "duration/count",
+    });
 }
 
 #[cfg(test)]

@@ -15,14 +15,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date::{clear_after, clear_before, valid};
+use super::date::{clear_after, clear_before, valid, word_before};
 use super::numerals::{days_in_month, roman, word_number};
 use crate::record::{Fields, Period, Ymd};
 use crate::select::Candidate;
 use crate::text::Text;
 
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:([0-9]{1,2}|nửa|ba|sáu|chín)|những|các|mấy)[ ]+tháng[ ]+(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
+    Regex::new(r"tháng[ ]+(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
         .expect("period regex compiles")
 });
 
@@ -32,8 +32,7 @@ static MONTHS_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(nửa[ ]+)?(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?")
-        .expect("period regex compiles")
+    Regex::new(r"(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?").expect("period regex compiles")
 });
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,8 +41,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|năm)[ ]+)?((?:19|20)[0-9]{2})[ ]*-[ ]*((?:19|20)[0-9]{2})")
-        .expect("period regex compiles")
+    Regex::new(r"((?:19|20)[0-9]{2})[ ]*-[ ]*((?:19|20)[0-9]{2})").expect("period regex compiles")
 });
 
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,7 +50,7 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(từ[ ]+)?(ngày[ ]+)?([0-9]{1,2})[ ]*(?:-|đến|tới|và)[ ]*(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{4}))?",
+        r"([0-9]{1,2})[ ]*(?:-|đến|tới|và)[ ]*(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{4}))?",
     )
     .expect("period regex compiles")
 });
@@ -66,19 +64,19 @@ static RANGE_JOIN: LazyLock<Regex> =
 pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
     let low = text.lower();
     let ok = |s: usize, e: usize| clear_before(low, s) && clear_after(low, e);
+    // The regexes start at a keyword or a digit; the count or keyword
+    // before it (`6 tháng`, `nhiệm kỳ 2020-2025`, `từ ngày`) is read here.
     for c in MONTHS.captures_iter(low) {
         let m = c.get(0).expect("match");
-        if !ok(m.start(), m.end()) {
+        let Some((start, count)) = count_before(low, m.start()) else {
+            continue;
+        };
+        if !ok(start, m.end()) {
             continue;
         }
-        let year = year_of(c.get(3));
-        let first = c.get(2).expect("position").as_str() == "đầu";
-        let n = c.get(1).and_then(|n| {
-            n.as_str()
-                .parse::<f64>()
-                .ok()
-                .or_else(|| word_number(n.as_str()))
-        });
+        let year = year_of(c.get(2));
+        let first = c.get(1).expect("position").as_str() == "đầu";
+        let n = count.and_then(|n| n.parse::<f64>().ok().or_else(|| word_number(n)));
         let (from, to) = match n {
             Some(n) => {
                 let months = if n == 0.5 { 6 } else { n as u32 };
@@ -94,13 +92,7 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             None if first => (Some(ymd(year, 1, 1)), None),
             None => (None, Some(end_of(year, 12))),
         };
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Period::new(from, to),
-            "period/months",
-        );
+        push(out, start, m.end(), Period::new(from, to), "period/months");
     }
     for c in MONTHS_OF_YEAR.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -117,9 +109,10 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         if !ok(m.start(), m.end()) {
             continue;
         }
-        let year = year_of(c.get(3));
-        let half = c.get(1).is_some();
-        let first = &c[2] == "đầu";
+        let year = year_of(c.get(2));
+        let nua = word_before(low, m.start(), "nửa");
+        let half = nua.is_some();
+        let first = &c[1] == "đầu";
         let (from, to) = match (half, first) {
             (true, true) => (Some(ymd(year, 1, 1)), Some(end_of(year, 6))),
             (true, false) => (Some(ymd(year, 7, 1)), Some(end_of(year, 12))),
@@ -128,7 +121,7 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         };
         push(
             out,
-            m.start(),
+            nua.unwrap_or(m.start()),
             m.end(),
             Period::new(from, to),
             "period/part_of_year",
@@ -162,7 +155,11 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             Some(Ymd::new(Some(a), None, None)),
             Some(Ymd::new(Some(b), None, None)),
         );
-        push(out, m.start(), m.end(), p, "period/term");
+        let start = ["nhiệm kỳ", "giai đoạn", "thời kỳ", "niên khóa", "năm"]
+            .iter()
+            .find_map(|w| word_before(low, m.start(), w))
+            .unwrap_or(m.start());
+        push(out, start, m.end(), p, "period/term");
     }
     for c in CONGRESS.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -180,15 +177,19 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
     }
     for c in DAYS.captures_iter(low) {
         let m = c.get(0).expect("match");
-        if (c.get(1).is_none() && c.get(2).is_none()) || !ok(m.start(), m.end()) {
+        // `ngày 13 đến 15/10`, `từ ngày 25-27/9`, `từ 1 đến 10/12`.
+        let ngay = word_before(low, m.start(), "ngày");
+        let tu = word_before(low, ngay.unwrap_or(m.start()), "từ");
+        let Some(start) = tu.or(ngay) else { continue };
+        if !ok(start, m.end()) {
             continue;
         }
         let (d1, d2, month): (u32, u32, u32) = (
-            c[3].parse().unwrap_or(0),
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
             c[4].parse().unwrap_or(0),
-            c[6].parse().unwrap_or(0),
         );
-        let year = year_of(c.get(7));
+        let year = year_of(c.get(5));
         let (Some(a), Some(b)) = (
             valid(year, Some(month), Some(d1)),
             valid(year, Some(month), Some(d2)),
@@ -200,7 +201,7 @@ pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         }
         push(
             out,
-            m.start(),
+            start,
             m.end(),
             Period::new(Some(a), Some(b)),
             "period/days",
@@ -248,6 +249,29 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             Period::new(Some(a), Some(b)),
             "period/range",
         );
+    }
+}
+
+/// The count before `tháng` at `pos`: digits, `nửa`, `ba`, `sáu`, `chín`
+/// (`Some(count)`), or `những`/`các`/`mấy` (`None`); with the start of the span.
+fn count_before(low: &str, pos: usize) -> Option<(usize, Option<&str>)> {
+    let before = low[..pos].trim_end_matches(' ');
+    if before.len() == pos {
+        return None;
+    }
+    let start = before
+        .rfind(|c: char| !crate::text::is_word_char(c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[start..];
+    match word {
+        "những" | "các" | "mấy" => Some((start, None)),
+        "nửa" | "ba" | "sáu" | "chín" => Some((start, Some(word))),
+        w if !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((start, Some(word)))
+        }
+        _ => None,
     }
 }
 
