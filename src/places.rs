@@ -119,7 +119,8 @@ pub fn surname_start(t: &Tokens, i: usize) -> bool {
 }
 
 fn is_surname_start(t: &Tokens, i: usize) -> bool {
-    t.is_word(i)
+    t.is_capitalized(i)
+        && t.is_word(i)
         && PLACES.is_surname(t.text(i))
         && t.is_capitalized(i + 1)
         && !t.is_allcaps(i + 1)

@@ -46,32 +46,35 @@ impl<'a> Text<'a> {
         let mut segments = Vec::new();
         let bytes = original.as_bytes();
         let mut i = 0;
+        // Unchanged stretches are copied in one piece when a change comes.
+        let mut copied = 0;
         let mut scratch = String::new();
         while i < bytes.len() {
             let b = bytes[i];
-            // Fast path: plain ASCII that normalization leaves alone.
-            let next_ascii = bytes.get(i + 1).is_none_or(|n| *n < 0x80);
-            if b < 0x80 && next_ascii && b != b'\r' && b != b'_' && !is_tone_base(b as char) {
-                norm.push(b as char);
-                i += 1;
-                continue;
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            // Fast path: plain ASCII with no combining mark after it.
+            if b < 0x80 && !is_mark_lead(next) && b != b'\r' && b != b'_' {
+                if !is_tone_base(b as char) || !tone_may_follow(&bytes[i + 1..]) {
+                    i += 1;
+                    continue;
+                }
             }
             let (end, changed) = normalize_at(original, i, &mut scratch);
-            match changed {
-                false => norm.push_str(&original[i..end]),
-                true => {
-                    let norm_start = norm.len();
-                    norm.push_str(&scratch);
-                    segments.push(Segment {
-                        norm_start,
-                        norm_end: norm.len(),
-                        orig_start: i,
-                        orig_end: end,
-                    });
-                }
+            if changed {
+                norm.push_str(&original[copied..i]);
+                let norm_start = norm.len();
+                norm.push_str(&scratch);
+                segments.push(Segment {
+                    norm_start,
+                    norm_end: norm.len(),
+                    orig_start: i,
+                    orig_end: end,
+                });
+                copied = end;
             }
             i = end;
         }
+        norm.push_str(&original[copied..]);
         let lower = lower_same_layout(&norm);
         Text {
             original,
@@ -136,6 +139,21 @@ impl<'a> Text<'a> {
             Some(prev) => prev.orig_end + (pos - prev.norm_end),
             None => pos,
         }
+    }
+}
+
+/// First byte of a combining mark in U+0300..U+036F.
+fn is_mark_lead(b: u8) -> bool {
+    b == 0xCC || b == 0xCD
+}
+
+/// After an `o`/`u`: a toned `a`, `e` or `y` may come (precomposed, or
+/// decomposed with a mark after it).
+fn tone_may_follow(rest: &[u8]) -> bool {
+    match rest {
+        [a, m, ..] if a.is_ascii() => matches!(a | 0x20, b'a' | b'e' | b'y') && is_mark_lead(*m),
+        [lead, ..] => *lead >= 0xC3,
+        [] => false,
     }
 }
 
@@ -285,23 +303,33 @@ fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
 /// Lower-cases `s` character by character, keeping a character as it is when
 /// its lower case would change the byte length, so offsets stay shared.
 fn lower_same_layout(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        // Precomposed Vietnamese letters: odd code points are lower case.
-        if matches!(c as u32, 0x1EA0..=0x1EF9) && (c as u32) % 2 == 1 {
-            out.push(c);
-            continue;
-        }
+    let mut out = s.to_ascii_lowercase();
+    // Upper-case letters beyond ASCII, in place when their lower case has
+    // the same length.
+    let mut fixes = Vec::new();
+    for (i, c) in s
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii() && c.is_uppercase())
+    {
         let mut low = c.to_lowercase();
-        match (low.next(), low.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        if let (Some(l), None) = (low.next(), low.next()) {
+            if l.len_utf8() == c.len_utf8() {
+                fixes.push((i, l));
+            }
         }
     }
+    if fixes.is_empty() {
+        return out;
+    }
+    let mut buf = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, l) in fixes {
+        buf.push_str(&out[from..i]);
+        buf.push(l);
+        from = i + l.len_utf8();
+    }
+    buf.push_str(&out[from..]);
+    out = buf;
     out
 }
 

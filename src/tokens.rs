@@ -15,6 +15,10 @@ pub struct Token {
     pub word: bool,
     /// A line break stands between this token and the previous one.
     pub after_newline: bool,
+    /// A word whose first letter is upper case.
+    pub cap: bool,
+    /// A word written in capitals, at least two letters.
+    pub allcaps: bool,
 }
 
 /// The tokens of one document with both views of its text, and per-token
@@ -64,11 +68,18 @@ impl<'t> Tokens<'t> {
                     }
                 }
             }
+            let (cap, allcaps) = if word {
+                case_of(&norm[i..end])
+            } else {
+                (false, false)
+            };
             toks.push(Token {
                 start: i,
                 end,
                 word,
                 after_newline: newline,
+                cap,
+                allcaps,
             });
             newline = false;
         }
@@ -106,28 +117,12 @@ impl<'t> Tokens<'t> {
 
     /// A word whose first letter is upper case (`Bình`, `UBND`, `Ủy`).
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).starts_with(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
 
     /// A word written in capitals, at least two letters (`UBND`, `HĐND`, `TP`).
     pub fn is_allcaps(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.text(i);
-        if !w.starts_with(char::is_uppercase) {
-            return false;
-        }
-        let mut letters = 0;
-        for c in w.chars() {
-            if c.is_lowercase() {
-                return false;
-            }
-            if c.is_uppercase() {
-                letters += 1;
-            }
-        }
-        letters >= 2
+        self.toks.get(i).is_some_and(|t| t.allcaps)
     }
 
     /// The token is the punctuation character `c`.
@@ -162,6 +157,28 @@ impl<'t> Tokens<'t> {
         }
         Some(i + words.len())
     }
+}
+
+/// (first letter upper case, all letters upper case and at least two).
+fn case_of(w: &str) -> (bool, bool) {
+    let first = w.as_bytes()[0];
+    if first.is_ascii() {
+        if !first.is_ascii_uppercase() {
+            return (false, false);
+        }
+    } else if !w.starts_with(char::is_uppercase) {
+        return (false, false);
+    }
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return (true, false);
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    (true, letters >= 2)
 }
 
 #[cfg(test)]

@@ -34,7 +34,14 @@ pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
     }
     // `năm năm`, `nửa năm`, `ba tháng`.
     for i in 1..tokens.len() {
-        if tokens.is_word(i) && UNITS.contains(&tokens.low(i)) && tokens.is_word(i - 1) {
+        // A capitalized unit starts a name (`50 năm Ngày giải phóng`); a
+        // number before the count word makes it the unit (`50 năm`).
+        let unit_ok =
+            tokens.is_word(i) && UNITS.contains(&tokens.low(i)) && !tokens.is_capitalized(i);
+        if unit_ok
+            && tokens.is_word(i - 1)
+            && !(i >= 2 && tokens.text(i - 2).starts_with(|c: char| c.is_ascii_digit()))
+        {
             let n = tokens.low(i - 1);
             if word_number(n).is_some() && !tokens.toks[i].after_newline {
                 consider(
