@@ -53,11 +53,10 @@ impl<'a> Text<'a> {
             let b = bytes[i];
             let next = bytes.get(i + 1).copied().unwrap_or(0);
             // Fast path: plain ASCII with no combining mark after it.
-            if b < 0x80 && !is_mark_lead(next) && b != b'\r' && b != b'_' {
-                if !is_tone_base(b as char) || !tone_may_follow(&bytes[i + 1..]) {
-                    i += 1;
-                    continue;
-                }
+            let plain = b < 0x80 && !is_mark_lead(next) && b != b'\r' && b != b'_';
+            if plain && (!is_tone_base(b as char) || !tone_may_follow(&bytes[i + 1..])) {
+                i += 1;
+                continue;
             }
             let (end, changed) = normalize_at(original, i, &mut scratch);
             if changed {
