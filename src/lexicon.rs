@@ -72,8 +72,8 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 fn build(t: &Tokens) -> [Table; LISTS] {
     let mut tables: [Table; LISTS] = std::array::from_fn(|_| vec![None; t.len()]);
     let index = &*INDEX;
-    for i in 0..t.len() {
-        let Some(entries) = index.get(t.low(i)) else {
+    for (i, tok) in t.toks.iter().enumerate() {
+        let Some(entries) = index.get(&t.lower[tok.start..tok.end]) else {
             continue;
         };
         'entries: for e in entries {
