@@ -46,26 +46,39 @@ fn priority(kind: Kind) -> u8 {
 }
 
 /// Keeps the winners of every conflict, sorted by start, longer first.
-pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.retain(|c| c.end > c.start);
-    candidates.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(priority(b.kind()).cmp(&priority(a.kind())))
-            .then(a.start.cmp(&b.start))
+pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Decide on small keys; candidates are large and move once, at the end.
+    let mut order: Vec<(usize, u8, usize, usize, Kind)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.end > c.start)
+        .map(|(i, c)| (c.end - c.start, priority(c.kind()), c.start, i, c.kind()))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
     });
     // Per group: accepted spans keyed by start.
     let mut taken: BTreeMap<Kind, BTreeMap<usize, usize>> = BTreeMap::new();
-    let mut out = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let spans = taken.entry(group(c.kind())).or_default();
-        let before = spans.range(..c.end).next_back();
-        if before.is_some_and(|(_, &end)| end > c.start) {
+    let mut keep = vec![false; candidates.len()];
+    for &(len, _, start, i, kind) in &order {
+        let end = start + len;
+        let spans = taken.entry(group(kind)).or_default();
+        let before = spans.range(..end).next_back();
+        if before.is_some_and(|(_, &e)| e > start) {
             continue;
         }
-        spans.insert(c.start, c.end);
-        out.push(c);
+        spans.insert(start, end);
+        keep[i] = true;
     }
+    let mut out: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c)
+        .collect();
     drop_blocked(&mut out);
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     out

@@ -57,29 +57,31 @@ impl<'t> Tokens<'t> {
             }
             let mut end = i + c.len_utf8();
             let word = is_word_char(c);
+            let cap = word && is_upper(c);
+            let mut upper = usize::from(cap);
+            let mut lower = false;
             if word {
                 while let Some(&(j, d)) = chars.peek() {
-                    let amp = d == '&' && norm[j + 1..].starts_with(|n: char| n.is_alphanumeric());
-                    if is_word_char(d) || amp {
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else {
+                    let amp = d == '&' && norm[j + 1..].starts_with(is_word_char);
+                    if !(is_word_char(d) || amp) {
                         break;
                     }
+                    if is_upper(d) {
+                        upper += 1;
+                    } else if !lower && is_lower(d) {
+                        lower = true;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
                 }
             }
-            let (cap, allcaps) = if word {
-                case_of(&norm[i..end])
-            } else {
-                (false, false)
-            };
             toks.push(Token {
                 start: i,
                 end,
                 word,
                 after_newline: newline,
                 cap,
-                allcaps,
+                allcaps: cap && !lower && upper >= 2,
             });
             newline = false;
         }
@@ -159,26 +161,36 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// (first letter upper case, all letters upper case and at least two).
-fn case_of(w: &str) -> (bool, bool) {
-    let first = w.as_bytes()[0];
-    if first.is_ascii() {
-        if !first.is_ascii_uppercase() {
-            return (false, false);
-        }
-    } else if !w.starts_with(char::is_uppercase) {
-        return (false, false);
+/// Case of Vietnamese letters from their code points; other characters
+/// ask the Unicode tables. `Some(true)` upper, `Some(false)` lower.
+#[inline]
+fn vietnamese_case(c: char) -> Option<bool> {
+    let u = c as u32;
+    match u {
+        0xC0..=0xD6 | 0xD8..=0xDE => Some(true),
+        0xDF..=0xF6 | 0xF8..=0xFF => Some(false),
+        0x100..=0x12F | 0x150..=0x177 | 0x1EA0..=0x1EF9 => Some(u.is_multiple_of(2)),
+        0x1A0 | 0x1AF => Some(true),
+        0x1A1 | 0x1B0 => Some(false),
+        0x300..=0x36F => None,
+        _ => Some(c.is_uppercase()).filter(|&up| up || c.is_lowercase()),
     }
-    let mut letters = 0;
-    for c in w.chars() {
-        if c.is_lowercase() {
-            return (true, false);
-        }
-        if c.is_uppercase() {
-            letters += 1;
-        }
+}
+
+#[inline]
+fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
     }
-    (true, letters >= 2)
+    vietnamese_case(c) == Some(true)
+}
+
+#[inline]
+fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    vietnamese_case(c) == Some(false)
 }
 
 #[cfg(test)]

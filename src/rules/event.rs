@@ -117,7 +117,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 ev.national = true;
                 e = k;
             } else if organ.is_none() {
-                if let Some(o) = organization::parse(t, e, 0).filter(|o| !o.bare) {
+                if let Some(o) = organization::at(t, e).filter(|o| !o.bare) {
                     organ = Some((t.toks[e].start, t.toks[o.end - 1].end));
                     e = o.end;
                     if let Some(k) = t.expect(e, &["khóa"]) {
@@ -137,7 +137,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         }
         // `Kỳ họp thứ 8, Quốc hội khóa XV`
         if organ.is_none() && ev.ordinal.is_some() && t.is_punct(e, ',') {
-            if let Some(o) = organization::parse(t, e + 1, 0).filter(|o| !o.bare) {
+            if let Some(o) = organization::at(t, e + 1).filter(|o| !o.bare) {
                 if let Some(k) = t.expect(o.end, &["khóa"]) {
                     if let Some(n) = t.is_word(k).then(|| numeral(t.text(k))).flatten() {
                         organ = Some((t.toks[e + 1].start, t.toks[o.end - 1].end));
@@ -190,7 +190,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 /// `X họp`/`X tổ chức`/`X chủ trì` before it in the same sentence.
 fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize, usize)> {
     if let Some(k) = t.expect(e, &["của"]) {
-        if let Some(o) = organization::parse(t, k, 0).filter(|o| !o.bare) {
+        if let Some(o) = organization::at(t, k).filter(|o| !o.bare) {
             return Some((t.toks[k].start, t.toks[o.end - 1].end));
         }
     }
@@ -206,7 +206,7 @@ fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize
     let mut last = None;
     let mut k = s;
     while k < i {
-        if let Some(o) = organization::parse(t, k, 0).filter(|o| !o.bare && o.end <= i) {
+        if let Some(o) = organization::at(t, k).filter(|o| !o.bare && o.end <= i) {
             let mut end = o.end;
             let mut term = None;
             if let Some(kk) = t.expect(end, &["khóa"]) {

@@ -448,20 +448,29 @@ pub struct Org {
 
 /// The longest organization name starting at token `i`.
 pub fn parse(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
-    if depth > 3 || !t.is_word(i) {
-        return None;
-    }
     if depth == 0 {
-        let memo = t
-            .memo
-            .orgs
-            .get_or_init(|| (0..t.len()).map(|_| OnceCell::new()).collect());
-        return memo[i].get_or_init(|| parse_uncached(t, i, 0)).clone();
+        return at(t, i).cloned();
     }
     parse_uncached(t, i, depth)
 }
 
+/// The organization at token `i`, parsed once per document whoever asks.
+pub fn at<'t>(t: &'t Tokens, i: usize) -> Option<&'t Org> {
+    // Every organization starts with a listed name or a head.
+    if !t.is_word(i) || (listed_at(t, i).is_none() && head_word_at(t, i).is_none()) {
+        return None;
+    }
+    let memo = t
+        .memo
+        .orgs
+        .get_or_init(|| (0..t.len()).map(|_| OnceCell::new()).collect());
+    memo[i].get_or_init(|| parse_uncached(t, i, 0)).as_ref()
+}
+
 fn parse_uncached(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
+    if depth > 3 || !t.is_word(i) {
+        return None;
+    }
     let gaz = gazetteer_at(t, i);
     let head = head_at(t, i, depth);
     match (gaz, head) {

@@ -78,7 +78,7 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
             m += 1;
             continue;
         }
-        if let Some(o) = organization::parse(t, m, 0) {
+        if let Some(o) = organization::at(t, m) {
             m = o.end.min(limit);
             continue;
         }
