@@ -306,10 +306,14 @@ fn lower_same_layout(s: &str) -> String {
     // Upper-case letters beyond ASCII, in place when their lower case has
     // the same length.
     let mut fixes = Vec::new();
-    for (i, c) in s
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii() && c.is_uppercase())
-    {
+    let upper = |c: char| match c as u32 {
+        // Precomposed Vietnamese letters: even code points are upper case.
+        0x1EA0..=0x1EF9 => (c as u32).is_multiple_of(2),
+        0xC0..=0xDE => c != '\u{D7}',
+        0xDF..=0xFF => false,
+        _ => c.is_uppercase(),
+    };
+    for (i, c) in s.char_indices().filter(|&(_, c)| !c.is_ascii() && upper(c)) {
         let mut low = c.to_lowercase();
         if let (Some(l), None) = (low.next(), low.next()) {
             if l.len_utf8() == c.len_utf8() {
@@ -343,6 +347,8 @@ pub fn is_word_char(c: char) -> bool {
     match c as u32 {
         0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
         0x300..=0x36F | 0x1EA0..=0x1EF9 => true,
+        // Punctuation and symbols common in these texts: quotes, dashes, bullets.
+        0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x22FF | 0x25A0..=0x25FF => false,
         _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }
