@@ -42,6 +42,15 @@ impl<'a> Row<'a> {
         self.cells.get(i).map_or("", |c| c.trim())
     }
 
+    /// An error about this row.
+    pub fn error(&self, file: &str, message: impl Into<String>) -> DataError {
+        DataError {
+            file: file.to_string(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+
     /// Non-empty `|`-separated alternatives of cell `i`.
     pub fn list(&self, i: usize) -> Vec<&'a str> {
         self.get(i)
@@ -119,11 +128,7 @@ fn check_date(file: &str, row: &Row, i: usize) -> Result<(), DataError> {
     if ok {
         Ok(())
     } else {
-        Err(DataError {
-            file: file.into(),
-            line: row.line,
-            message: format!("`{v}` is not a YYYY-MM-DD date"),
-        })
+        Err(row.error(file, format!("`{v}` is not a YYYY-MM-DD date")))
     }
 }
 
@@ -390,11 +395,7 @@ const ORGANIZATIONS_HEADER: &[&str] = &[
 fn load_doc_types(file: &str, content: &str) -> Result<Vec<DocType>, DataError> {
     let mut out = Vec::new();
     for row in parse_tsv(file, content, DOC_TYPES_HEADER)? {
-        let bad = |message: String| DataError {
-            file: file.into(),
-            line: row.line,
-            message,
-        };
+        let bad = |message: String| row.error(file, message);
         let scope = match row.get(2) {
             "state" => Scope::State,
             "party" => Scope::Party,
@@ -421,11 +422,7 @@ fn load_issuers(file: &str, content: &str) -> Result<HashMap<String, (String, St
     let mut out = HashMap::new();
     for row in parse_tsv(file, content, ISSUERS_HEADER)? {
         if row.get(1).is_empty() {
-            return Err(DataError {
-                file: file.into(),
-                line: row.line,
-                message: "empty `name`".into(),
-            });
+            return Err(row.error(file, "empty `name`"));
         }
         if out
             .insert(
@@ -434,11 +431,7 @@ fn load_issuers(file: &str, content: &str) -> Result<HashMap<String, (String, St
             )
             .is_some()
         {
-            return Err(DataError {
-                file: file.into(),
-                line: row.line,
-                message: format!("duplicate abbreviation `{}`", row.get(0)),
-            });
+            return Err(row.error(file, format!("duplicate abbreviation `{}`", row.get(0))));
         }
     }
     Ok(out)
@@ -454,11 +447,7 @@ fn load_organizations(
     let mut aliases = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in parse_tsv(file, content, ORGANIZATIONS_HEADER)? {
-        let bad = |message: String| DataError {
-            file: file.into(),
-            line: row.line,
-            message,
-        };
+        let bad = |message: String| row.error(file, message);
         let category = row.get(3);
         if !matches!(category, "party" | "state" | "mass" | "other" | "office") {
             return Err(bad(format!(

@@ -47,11 +47,7 @@ impl Places {
         let mut names = Vec::new();
         let mut seen = HashSet::new();
         for row in parse_tsv(file, places_tsv, header)? {
-            let bad = |message: String| DataError {
-                file: file.into(),
-                line: row.line,
-                message,
-            };
+            let bad = |message: String| row.error(file, message);
             let category = row.get(2);
             if !matches!(
                 category,

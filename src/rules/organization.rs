@@ -59,11 +59,7 @@ pub fn load_heads(content: &str) -> Result<Heads, crate::gazetteer::DataError> {
     let mut heads = Vec::new();
     let mut variants = Vec::new();
     for row in crate::gazetteer::parse_tsv(file, content, header)? {
-        let bad = |message: String| crate::gazetteer::DataError {
-            file: file.into(),
-            line: row.line,
-            message,
-        };
+        let bad = |message: String| row.error(file, message);
         let category = row.get(2);
         if !matches!(category, "" | "party" | "state" | "mass" | "other") {
             return Err(bad(format!(

@@ -48,11 +48,10 @@ pub fn load_units(
     )? {
         let measure = row.get(1);
         if !matches!(measure, "amount" | "money" | "percent") {
-            return Err(crate::gazetteer::DataError {
-                file: "data/units.tsv".into(),
-                line: row.line,
-                message: format!("measure `{measure}` is not amount, money or percent"),
-            });
+            return Err(row.error(
+                "data/units.tsv",
+                format!("measure `{measure}` is not amount, money or percent"),
+            ));
         }
         out.push((
             row.get(0).to_string(),
