@@ -153,7 +153,13 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             continue;
         }
         let nam = word_before(low, m.start(), "năm");
-        if nam.is_none() && (counted_after(low, m.end()) || preceded_by_number(low, m.start())) {
+        // `số 2000 hồ sơ`, `khoảng 2000 người`: a count, not a year.
+        let counted_before = ["số", "khoảng", "hơn", "gần", "tổng"]
+            .iter()
+            .any(|w| word_before(low, m.start(), w).is_some());
+        if nam.is_none()
+            && (counted_after(low, m.end()) || preceded_by_number(low, m.start()) || counted_before)
+        {
             continue;
         }
         push(

@@ -20,6 +20,7 @@ fn category_of(word: &str) -> &'static str {
         "tỉnh" => "province",
         "thành phố" | "thủ đô" => "city",
         "huyện" | "quận" | "thị xã" => "district",
+        "nước" => "country",
         _ => "commune",
     }
 }
@@ -34,7 +35,10 @@ fn location(
 ) -> Candidate {
     let written = t.norm[t.toks[s].start..t.toks[e - 1].end].to_string();
     let (name, category, successor) = match known {
-        Some(p) if p.category != "region" && matches!(category, "province" | "city" | "") => {
+        Some(p)
+            if p.category != "region"
+                && (matches!(category, "province" | "city" | "") || p.category == category) =>
+        {
             (p.name.clone(), p.category.clone(), p.successor.clone())
         }
         Some(p) if category.is_empty() => (p.name.clone(), p.category.clone(), p.successor.clone()),
@@ -93,7 +97,15 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 || t.is_capitalized(e) && !t.is_allcaps(e) && !t.toks[e].after_newline;
             // `PHÁP LUẬT` in an all-caps heading is a word.
             let caps_word = e == i + 1 && t.is_allcaps(i);
-            if !p.prefix_only && !part_of_name && !caps_word {
+            // `sang Pháp`, `với Nga`: a country that is also a word stands after a preposition.
+            let after_preposition = p.category == "country"
+                && i > 0
+                && t.is_word(i - 1)
+                && matches!(
+                    t.low(i - 1),
+                    "tại" | "ở" | "sang" | "đến" | "tới" | "với" | "từ" | "và" | "của"
+                );
+            if (!p.prefix_only || after_preposition) && !part_of_name && !caps_word {
                 out.push(location(t, i, e, Some(p), "", "location/gazetteer"));
             }
             i = e;

@@ -258,6 +258,7 @@ pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
         (&["thị", "xã"], "thị xã"),
         (&["thị", "trấn"], "thị trấn"),
         (&["thủ", "đô"], "thủ đô"),
+        (&["nước"], "nước"),
         (&["đặc", "khu"], "đặc khu"),
         (&["tỉnh"], "tỉnh"),
         (&["huyện"], "huyện"),
@@ -297,8 +298,7 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
     }
     if let Some((e, full)) = place_word(t, i) {
         if let Some(ne) = place_name(t, e) {
-            let name = t.norm[t.toks[e].start..t.toks[ne - 1].end].to_string();
-            return Some((ne, format!("{full} {name}")));
+            return Some((ne, format!("{full} {}", place_text(t, e, ne))));
         }
         // `Công an tỉnh, thành phố`: every province, not one.
         if t.is_punct(e, ',') && place_word(t, e + 1).is_some() {
@@ -307,7 +307,16 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
         return Some((e, full.to_string()));
     }
     let (e, _) = PLACES.known_at(t, i)?;
-    Some((e, t.norm[t.toks[i].start..t.toks[e - 1].end].to_string()))
+    Some((e, place_text(t, i, e)))
+}
+
+/// A place name as it goes into an organization's name: the listed
+/// spelling when the place is known (`QUẢNG NAM` → `Quảng Nam`).
+fn place_text(t: &Tokens, s: usize, e: usize) -> String {
+    match PLACES.known_at(t, s) {
+        Some((ke, p)) if ke == e && p.category != "region" => p.name.clone(),
+        _ => t.norm[t.toks[s].start..t.toks[e - 1].end].to_string(),
+    }
 }
 
 /// `Trung ương`, `TW`, `T.Ư`, `TƯ`.
@@ -535,19 +544,11 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if !t.is_capitalized(i) && !abbr_written {
         return None;
     }
-    // `BAN HÀNH DANH MỤC`: a word head in an all-caps heading is a word.
+    // `BAN HÀNH DANH MỤC`: a one-word head in an all-caps heading is a word,
+    // unless it is an abbreviation (`UBND`) or takes a sector (`SỞ TÀI CHÍNH`);
+    // `ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM` is a head in capitals too.
     let all_caps = (i..hend).all(|k| t.is_allcaps(k));
-    if all_caps
-        && head.abbr.as_deref() != Some(t.text(i))
-        && hend - i == 1
-        && !head.canonical.eq_ignore_ascii_case(t.text(i))
-    {
-        return None;
-    }
-    if all_caps
-        && head.canonical.chars().any(char::is_lowercase)
-        && head.abbr.as_deref() != Some(t.text(i))
-    {
+    if all_caps && hend - i == 1 && head.abbr.as_deref() != Some(t.text(i)) && !head.sector {
         return None;
     }
     let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
@@ -759,6 +760,10 @@ mod tests {
             texts("Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng"),
             ["UBND tỉnh"]
         );
+        let o = orgs("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nSỞ TÀI CHÍNH\nTHÔNG TƯ BAN HÀNH DANH MỤC");
+        assert_eq!(o[0].1, "Ủy ban nhân dân tỉnh Quảng Nam");
+        assert_eq!(o[1].0, "SỞ TÀI CHÍNH");
+        assert_eq!(o.len(), 2);
     }
 
     #[test]
