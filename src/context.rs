@@ -150,14 +150,27 @@ fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
 fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, String)> {
     let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
     for c in candidates {
-        if let Fields::Location(l) = &c.fields {
-            if let Some(cat) = l
-                .category
-                .as_deref()
-                .filter(|c| matches!(*c, "province" | "city"))
-            {
-                *counts.entry((cat, l.name.as_str())).or_default() += 1;
+        match &c.fields {
+            Fields::Location(l) => {
+                if let Some(cat) = l
+                    .category
+                    .as_deref()
+                    .filter(|c| matches!(*c, "province" | "city"))
+                {
+                    *counts.entry((cat, l.name.as_str())).or_default() += 1;
+                }
             }
+            // `UBND tỉnh Gia Lai` names the province too.
+            Fields::Organization(o) => {
+                for (word, cat) in [(" tỉnh ", "province"), (" thành phố ", "city")] {
+                    if let Some((_, place)) = o.name.split_once(word) {
+                        if place.starts_with(char::is_uppercase) {
+                            *counts.entry((cat, place)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
     let best = |cat: &str| {
