@@ -98,8 +98,11 @@ fn blocked_by(kind: Kind) -> &'static [Kind] {
             Kind::Duration,
             Kind::Event,
         ],
-        Kind::Location => &[Kind::Organization],
-        Kind::Person => &[Kind::Organization, Kind::Location],
+        // Names inside a document reference (`1234/QĐ-UBND`, `Luật Tổ chức
+        // Chính phủ`) belong to it.
+        Kind::Organization => &[Kind::DocumentRef],
+        Kind::Location => &[Kind::Organization, Kind::DocumentRef],
+        Kind::Person => &[Kind::Organization, Kind::Location, Kind::DocumentRef],
         Kind::Event => &[Kind::DocumentRef, Kind::Period],
         _ => &[],
     }

@@ -319,6 +319,13 @@ fn place_text(t: &Tokens, s: usize, e: usize) -> String {
     }
 }
 
+/// A place word and name opening the next line (`TỈNH QUẢNG NAM`).
+fn place_on_next_line(t: &Tokens, i: usize) -> Option<(usize, String)> {
+    let (e, full) = place_word(t, i)?;
+    let ne = place_name(t, e)?;
+    Some((ne, format!("{full} {}", place_text(t, e, ne))))
+}
+
 /// `Trung ương`, `TW`, `T.Ư`, `TƯ`.
 pub fn central(t: &Tokens, i: usize) -> Option<usize> {
     if let Some(e) = t.expect(i, &["trung", "ương"]) {
@@ -620,6 +627,14 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if head.place {
         if let Some((e, p)) = place(t, hend) {
             consider(make(e, Some(p), None, abbr.clone()));
+        } else if all_caps
+            && t.is_allcaps(hend)
+            && t.toks.get(hend).is_some_and(|k| k.after_newline)
+        {
+            // A legal header writes the body on two lines: `ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NAM`.
+            if let Some((e, p)) = place_on_next_line(t, hend) {
+                consider(make(e, Some(p), None, abbr.clone()));
+            }
         }
     }
     if head.sector {

@@ -295,7 +295,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             // A name alone on the last line is the byline.
             let alone =
                 (i == 0 || t.toks[i].after_newline) && (e == t.len() || t.toks[e].after_newline);
-            if alone && !t.toks[e..].iter().any(|k| k.after_newline) {
+            if alone && p.title.is_none() && !t.toks[e..].iter().any(|k| k.after_newline) {
                 p.role = Some("author".into());
             }
             if let Some(last) = name.rsplit(' ').next() {
