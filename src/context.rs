@@ -162,7 +162,12 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
             }
             // `UBND tỉnh Gia Lai` names the province too.
             Fields::Organization(o) => {
-                for (word, cat) in [(" tỉnh ", "province"), (" thành phố ", "city")] {
+                for (word, cat) in [
+                    (" tỉnh ", "province"),
+                    (" thành phố ", "city"),
+                    ("Tỉnh ủy ", "province"),
+                    ("Thành ủy ", "city"),
+                ] {
                     if let Some((_, place)) = o.name.split_once(word) {
                         if place.starts_with(char::is_uppercase) {
                             *counts.entry((cat, place)).or_default() += 1;

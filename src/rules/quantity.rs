@@ -147,6 +147,16 @@ const COMPOUNDS: &[[&str; 2]] = &[
     ["báo", "cáo"],
     ["ban", "chỉ"],
     ["đảng", "viên"],
+    ["nghị", "quyết"],
+    ["quyết", "định"],
+    ["chỉ", "thị"],
+    ["thông", "tư"],
+    ["thông", "báo"],
+    ["hội", "nghị"],
+    ["đại", "hội"],
+    ["cuộc", "họp"],
+    ["phiên", "họp"],
+    ["lượt", "người"],
 ];
 
 /// Modifiers that stay with a counted noun (`chi bộ trực thuộc`, `đơn vị
