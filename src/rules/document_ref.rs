@@ -86,8 +86,7 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         }
     }
     for (start, end, mut f, rule) in refs {
-        let after = trailing(norm, text.lower(), end, &mut f);
-        let _ = after;
+        trailing(norm, text.lower(), end, &mut f);
         out.push(Candidate {
             start,
             end,
@@ -266,10 +265,9 @@ fn typed(
         )];
         let rest = &norm[num_end..];
         for sep in [" và ", ", "] {
-            if let Some(r) = rest.strip_prefix(sep) {
+            if rest.starts_with(sep) {
                 let p = num_end + sep.len();
                 if let Some(e) = short_number(norm, p) {
-                    let _ = r;
                     out.push((
                         p,
                         e,
@@ -671,8 +669,8 @@ fn named(norm: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
                 break;
             }
         }
-        if let Some(n) = roman(w).filter(|_| words > 0) {
-            let _ = n;
+        // `Quy hoạch điện VIII`: a Roman numeral closes the name.
+        if words > 0 && roman(w).is_some() {
             end = e;
             break;
         }
@@ -727,8 +725,8 @@ fn roman_within(norm: &str, pos: usize, max: usize) -> bool {
 }
 
 /// Fields taken from what follows a reference: `của <issuer>` (possibly after
-/// a date) and a quoted title. Returns the end of what was read.
-fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) -> usize {
+/// a date) and a quoted title.
+fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     let mut pos = end;
     if let Some(m) = BEFORE_ISSUER.find(&norm[end..]) {
         let p = end + m.end();
@@ -740,9 +738,7 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) -> usize {
     if let Some(c) = TITLE.captures(&norm[pos..]) {
         let t = c.get(1).expect("title group");
         f.title = Some(t.as_str().trim().to_string());
-        pos += c.get(0).expect("whole").end();
     }
-    pos
 }
 
 /// The body named at `pos`: a gazetteer name (canonical), or the capitalized
