@@ -37,6 +37,16 @@ pub mod select;
 pub mod text;
 pub mod tokens;
 
+/// The records of one kind in `input`, with their text: `pick` keeps the
+/// fields it wants (rule tests read their own kind this way).
+#[cfg(test)]
+pub(crate) fn found<T>(input: &str, pick: impl Fn(Fields) -> Option<T>) -> Vec<(String, T)> {
+    extract(input)
+        .into_iter()
+        .filter_map(|r| pick(r.fields).map(|v| (r.text, v)))
+        .collect()
+}
+
 /// The README's examples run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -290,17 +290,12 @@ fn counted_after(low: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Kind;
 
     fn dates(input: &str) -> Vec<(String, String)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Date)
-            .map(|r| match r.fields {
-                Fields::Date(d) => (r.text, d.value),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Date(d) => Some(d.value),
+            _ => None,
+        })
     }
 
     fn pair(t: &str, v: &str) -> (String, String) {

@@ -802,17 +802,12 @@ fn capitalized_run(norm: &str, pos: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Kind;
 
     fn refs(input: &str) -> Vec<(String, DocumentRef)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::DocumentRef)
-            .map(|r| match r.fields {
-                Fields::DocumentRef(f) => (r.text, f),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::DocumentRef(f) => Some(f),
+            _ => None,
+        })
     }
 
     fn texts(input: &str) -> Vec<String> {

@@ -107,17 +107,13 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Fields, Kind};
+    use crate::record::Fields;
 
     fn durations(input: &str) -> Vec<(String, String)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Duration)
-            .map(|r| match r.fields {
-                Fields::Duration(d) => (r.text, d.iso),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Duration(d) => Some(d.iso),
+            _ => None,
+        })
     }
 
     #[test]

@@ -234,17 +234,13 @@ fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Event, Fields, Kind};
+    use crate::record::{Event, Fields};
 
     fn events(input: &str) -> Vec<(String, Event)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Event)
-            .map(|r| match r.fields {
-                Fields::Event(e) => (r.text, e),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Event(e) => Some(e),
+            _ => None,
+        })
     }
 
     #[test]

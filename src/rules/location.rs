@@ -117,17 +117,16 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Fields, Kind};
+    use crate::record::Fields;
 
     fn locs(input: &str) -> Vec<(String, String, Option<String>)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Location)
-            .map(|r| match r.fields {
-                Fields::Location(l) => (r.text, l.category.unwrap_or_default(), l.successor),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Location(l) => Some((l.category.unwrap_or_default(), l.successor)),
+            _ => None,
+        })
+        .into_iter()
+        .map(|(text, (category, successor))| (text, category, successor))
+        .collect()
     }
 
     #[test]

@@ -724,17 +724,13 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Fields, Kind};
+    use crate::record::Fields;
 
     fn orgs(input: &str) -> Vec<(String, String)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Organization)
-            .map(|r| match r.fields {
-                Fields::Organization(o) => (r.text, o.name),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Organization(o) => Some(o.name),
+            _ => None,
+        })
     }
 
     fn texts(input: &str) -> Vec<String> {

@@ -299,17 +299,16 @@ fn end_of(year: Option<i32>, month: u32) -> Ymd {
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Fields, Kind};
+    use crate::record::Fields;
 
     fn periods(input: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Period)
-            .map(|r| match r.fields {
-                Fields::Period(p) => (r.text, p.from, p.to),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Period(p) => Some((p.from, p.to)),
+            _ => None,
+        })
+        .into_iter()
+        .map(|(text, (from, to))| (text, from, to))
+        .collect()
     }
 
     fn p(t: &str, f: Option<&str>, to: Option<&str>) -> (String, Option<String>, Option<String>) {

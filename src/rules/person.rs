@@ -333,17 +333,13 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Fields, Kind, Person};
+    use crate::record::{Fields, Person};
 
     fn persons(input: &str) -> Vec<(String, Person)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Person)
-            .map(|r| match r.fields {
-                Fields::Person(p) => (r.text, p),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Person(p) => Some(p),
+            _ => None,
+        })
     }
 
     #[test]

@@ -437,17 +437,13 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::parse_number;
-    use crate::record::{Fields, Kind, Quantity};
+    use crate::record::{Fields, Quantity};
 
     fn quantities(input: &str) -> Vec<(String, Quantity)> {
-        crate::extract(input)
-            .into_iter()
-            .filter(|r| r.kind() == Kind::Quantity)
-            .map(|r| match r.fields {
-                Fields::Quantity(q) => (r.text, q),
-                _ => unreachable!(),
-            })
-            .collect()
+        crate::found(input, |f| match f {
+            Fields::Quantity(q) => Some(q),
+            _ => None,
+        })
     }
 
     #[test]
