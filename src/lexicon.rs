@@ -72,7 +72,13 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 fn build(t: &Tokens) -> [Table; LISTS] {
     let mut tables: [Table; LISTS] = std::array::from_fn(|_| vec![None; t.len()]);
     let index = &*INDEX;
-    for (i, tok) in t.toks.iter().enumerate() {
+    // Entries start with a letter: punctuation and numbers are skipped unread.
+    for (i, tok) in t
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.word && !t.lower.as_bytes()[k.start].is_ascii_digit())
+    {
         let Some(entries) = index.get(&t.lower[tok.start..tok.end]) else {
             continue;
         };

@@ -303,6 +303,9 @@ fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
 /// its lower case would change the byte length, so offsets stay shared.
 fn lower_same_layout(s: &str) -> String {
     let mut out = s.to_ascii_lowercase();
+    if s.is_ascii() {
+        return out;
+    }
     // Upper-case letters beyond ASCII, in place when their lower case has
     // the same length.
     let mut fixes = Vec::new();
