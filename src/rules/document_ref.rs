@@ -313,7 +313,8 @@ fn skip_spaces(s: &str, mut pos: usize) -> usize {
 /// `s` without a leading `word` (case-insensitive) that ends at a boundary.
 fn strip_word_ci<'s>(s: &'s str, word: &str) -> Option<&'s str> {
     let head = s.get(..word.len())?;
-    if head.to_lowercase() != word || !boundary_after(s, word.len()) {
+    let same = head.chars().flat_map(char::to_lowercase).eq(word.chars());
+    if !same || !boundary_after(s, word.len()) {
         return None;
     }
     Some(&s[word.len()..])
@@ -380,7 +381,7 @@ fn expect_words(norm: &str, pos: usize, words: &[&str]) -> Option<usize> {
             p = norm[p..].strip_prefix(' ').map(|_| p + 1)?;
         }
         let (got, e) = word_at(norm, p)?;
-        if got.to_lowercase() != *w {
+        if !got.chars().flat_map(char::to_lowercase).eq(w.chars()) {
             return None;
         }
         p = e;
