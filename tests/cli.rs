@@ -241,3 +241,64 @@ fn ref_date_and_date_field_lend_their_year() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
 }
+
+#[test]
+fn threads_keep_input_order_and_stats_sum_up() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let text = format!(
+            "Văn bản {i}: theo Chỉ thị số {i:02}-CT/TW, UBND tỉnh Bình Định giảm {i} phòng."
+        );
+        fs::write(dir.path().join(format!("doc{i:03}.txt")), text).unwrap();
+    }
+    fs::write(dir.path().join("doc999.txt"), b"").unwrap();
+    let path = dir.path().to_str().unwrap();
+    let one = run(&["extract", "--threads", "1", path], None);
+    let three = run(&["extract", "--threads", "3", "--stats", path], None);
+    assert_eq!(one.stdout, three.stdout, "same lines in the same order");
+    let docs = lines(&three);
+    assert_eq!(docs.len(), 41);
+    assert!(docs[0]["source"].as_str().unwrap().ends_with("doc000.txt"));
+    assert_eq!(docs[40]["error"]["code"], "empty");
+    let records: usize = docs
+        .iter()
+        .filter_map(|d| d["records"].as_array())
+        .map(Vec::len)
+        .sum();
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    let stats = stderr.lines().last().unwrap();
+    assert!(
+        stats.starts_with(&format!("41 documents, {records} records, 1 errors, ")),
+        "{stats}"
+    );
+    assert!(stats.ends_with(" MB/s"), "{stats}");
+}
+
+#[test]
+fn a_large_document_is_streamed_as_one_valid_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Ngày 30/7/2019, UBND tỉnh Bình Định giảm 6 phòng theo Chỉ thị số 05-CT/TW.\n";
+    let text = line.repeat((8 << 20) / line.len() + 10);
+    let big = dir.path().join("big.txt");
+    fs::write(&big, &text).unwrap();
+    fs::write(dir.path().join("small.txt"), "Chỉ thị 05-CT/TW").unwrap();
+    let out = run(
+        &["extract", "--threads", "2", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["schema"], "vnextract/1");
+    assert_eq!(docs[0]["chars"], text.chars().count());
+    let records = docs[0]["records"].as_array().unwrap();
+    let per_line = vnextract::extract(line).len();
+    assert_eq!(records.len(), per_line * (text.len() / line.len()));
+    let last = records.last().unwrap();
+    let (bs, be) = (
+        last["byte_start"].as_u64().unwrap() as usize,
+        last["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[bs..be], last["text"].as_str().unwrap());
+    assert_eq!(docs[1]["records"][0]["code"], "05-CT/TW");
+}
