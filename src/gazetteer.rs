@@ -243,14 +243,6 @@ impl Hasher for WordHasher {
 /// A set of words hashed with [`WordHasher`].
 pub type FastSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
-/// Case-insensitive equality without allocating (`Ctr` = `CTr`).
-fn eq_ci(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-}
-
 /// The leading run of word characters of `s` (or its first character).
 fn first_word(s: &str) -> &str {
     let len: usize = s
@@ -306,6 +298,8 @@ pub struct Data {
     pub doc_types: Vec<DocType>,
     /// Type words (names) → index into `doc_types`.
     pub doc_type_words: NameMatcher,
+    /// Type abbreviation in lower case → (its spelling, the types that use it, in file order).
+    pub type_abbrs: HashMap<String, (String, Vec<usize>)>,
     /// State issuer abbreviation in lower case → (its spelling, canonical name).
     pub issuers: HashMap<String, (String, String)>,
     pub organizations: Vec<Organization>,
@@ -331,9 +325,20 @@ impl Data {
         let (organizations, aliases) =
             load_organizations("data/organizations.tsv", ORGANIZATIONS_TSV)?;
         let organization_names = NameMatcher::new(aliases.iter().map(|(n, i)| (n.as_str(), *i)));
+        let mut type_abbrs: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+        for (i, t) in doc_types.iter().enumerate() {
+            for a in &t.abbrs {
+                type_abbrs
+                    .entry(a.to_lowercase())
+                    .or_insert_with(|| (a.clone(), Vec::new()))
+                    .1
+                    .push(i);
+            }
+        }
         Ok(Data {
             doc_types,
             doc_type_words,
+            type_abbrs,
             issuers,
             organizations,
             organization_names,
@@ -343,23 +348,22 @@ impl Data {
     /// The document type whose code abbreviation is `abbr` (case-insensitive)
     /// in `party` or state codes.
     pub fn doc_type_by_abbr(&self, abbr: &str, party: bool) -> Option<&DocType> {
-        self.doc_types.iter().find(|t| {
-            let scope_ok = match t.scope {
+        let (_, types) = self.type_abbrs.get(&abbr.to_lowercase())?;
+        types
+            .iter()
+            .map(|&i| &self.doc_types[i])
+            .find(|t| match t.scope {
                 Scope::Both => true,
                 Scope::Party => party,
                 Scope::State => !party,
-            };
-            scope_ok && t.abbrs.iter().any(|a| eq_ci(a, abbr))
-        })
+            })
     }
 
     /// The canonical spelling of a type abbreviation (`Ctr` → `CTr`).
     pub fn canonical_type_abbr(&self, abbr: &str) -> Option<&str> {
-        self.doc_types
-            .iter()
-            .flat_map(|t| t.abbrs.iter())
-            .find(|a| eq_ci(a, abbr))
-            .map(String::as_str)
+        self.type_abbrs
+            .get(&abbr.to_lowercase())
+            .map(|(spelling, _)| spelling.as_str())
     }
 
     /// The body named by a state issuer code (`CP`, `QH15`, `TTG`).

@@ -729,17 +729,24 @@ fn roman_within(norm: &str, pos: usize, max: usize) -> bool {
 /// a date) and a quoted title.
 fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     let mut pos = end;
-    if let Some(m) = BEFORE_ISSUER.find(&norm[end..]) {
+    // Anchored patterns see only the next stretch of text: a search over the
+    // rest of the document for each reference would make the pass quadratic.
+    if let Some(m) = BEFORE_ISSUER.find(near(norm, end, 120)) {
         let p = end + m.end();
         if let Some((e, name)) = issuer_at(norm, lower, p) {
             f.issuer = Some(name);
             pos = term_at(norm, e).map_or(e, |(e, _)| e);
         }
     }
-    if let Some(c) = TITLE.captures(&norm[pos..]) {
+    if let Some(c) = TITLE.captures(near(norm, pos, 1200)) {
         let t = c.get(1).expect("title group");
         f.title = Some(t.as_str().trim().to_string());
     }
+}
+
+/// At most `len` bytes of `s` from `pos`, cut at a character.
+fn near(s: &str, pos: usize, len: usize) -> &str {
+    &s[pos..s.floor_char_boundary(pos + len)]
 }
 
 /// The body named at `pos`: a gazetteer name (canonical), or the capitalized

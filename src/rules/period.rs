@@ -223,7 +223,9 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
         .collect();
     by_start.sort_by_key(|d| d.0);
     for &(s, e, a) in &by_start {
-        let Some(j) = RANGE_JOIN.find(&low[e..]) else {
+        // Only the next few bytes: a search over the rest of the text per date
+        // would make the pass quadratic.
+        let Some(j) = RANGE_JOIN.find(&low[e..low.floor_char_boundary(e + 24)]) else {
             continue;
         };
         let next = e + j.end();
