@@ -689,8 +689,12 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             continue;
         }
         // `Hải Phòng`: a head inside a place name is not a head.
-        let inside_name =
-            (i.saturating_sub(2)..i).any(|k| PLACES.known_at(t, k).is_some_and(|(e, _)| e > i));
+        // `Hải Phòng`, `Trường Sa`: a head inside or opening a place name is not a head.
+        let inside_name = (i.saturating_sub(2)..=i).any(|k| {
+            PLACES
+                .known_at(t, k)
+                .is_some_and(|(e, _)| e > i + usize::from(k == i))
+        });
         if let Some(o) =
             parse(t, i, 0).filter(|o| !inside_name || o.rule == "organization/gazetteer")
         {
