@@ -106,6 +106,11 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 }
             }
         }
+        if kind == "conference" {
+            if let Some(k) = plenum(t, e, &mut ev) {
+                e = k;
+            }
+        }
         for _ in 0..2 {
             if t.toks.get(e).is_none_or(|x| x.after_newline) {
                 break;
@@ -116,7 +121,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             {
                 ev.national = true;
                 e = k;
-            } else if organ.is_none() {
+            } else if organ.is_none() && ev.organ.is_none() {
                 if let Some(o) = organization::at(t, e).filter(|o| !o.bare) {
                     organ = Some((t.toks[e].start, t.toks[o.end - 1].end));
                     e = o.end;
@@ -160,7 +165,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 }
             }
         }
-        if organ.is_none() && !ev.national {
+        if organ.is_none() && ev.organ.is_none() && !ev.national {
             organ = organ_around(t, i, e, &mut ev);
         }
         let specific = organ.is_some() || ev.ordinal.is_some() || ev.national;
@@ -185,6 +190,35 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         i = e;
     }
 }
+
+/// The Central Committee's plenums, numbered after `Trung ương`/`TW`:
+/// `Hội nghị Trung ương 11 khóa XIII`, `Hội nghị TW lần thứ 4`. Returns the end.
+fn plenum(t: &Tokens, e: usize, ev: &mut Event) -> Option<usize> {
+    let k = t
+        .expect(e, &["trung", "ương"])
+        .or_else(|| (t.is_word(e) && t.text(e) == "TW").then_some(e + 1))?;
+    let k = if t.is_word(k) && t.low(k) == "đảng" {
+        k + 1
+    } else {
+        k
+    };
+    let (mut end, n) = match ordinal_phrase(t, k) {
+        Some(x) => x,
+        None => (k + 1, t.is_word(k).then(|| numeral(t.text(k))).flatten()?),
+    };
+    ev.ordinal = Some(n);
+    ev.organ = Some(CENTRAL_COMMITTEE.to_string());
+    if let Some(kk) = t.expect(end, &["khóa"]) {
+        if let Some(term) = t.is_word(kk).then(|| numeral(t.text(kk))).flatten() {
+            ev.term = Some(term);
+            end = kk + 1;
+        }
+    }
+    Some(end)
+}
+
+/// The body a plenum belongs to, as the organization gazetteer names it.
+const CENTRAL_COMMITTEE: &str = "Ban Chấp hành Trung ương Đảng";
 
 /// An organ written next to the event: `của X` after it, `X khóa Y,` or
 /// `X họp`/`X tổ chức`/`X chủ trì` before it in the same sentence.
@@ -263,6 +297,22 @@ mod tests {
             (e[0].1.organ.as_deref(), e[0].1.term),
             (Some("Quốc hội"), Some(10))
         );
+        let e = events("tại Hội nghị Trung ương 11 khóa XIII, Hội nghị TW lần thứ tư và Hội nghị Trung ương Đảng lần thứ 6.");
+        let got: Vec<_> = e
+            .iter()
+            .map(|(s, e)| (s.as_str(), e.ordinal, e.term, e.organ.as_deref()))
+            .collect();
+        let cc = Some("Ban Chấp hành Trung ương Đảng");
+        assert_eq!(
+            got,
+            [
+                ("Hội nghị Trung ương 11 khóa XIII", Some(11), Some(13), cc),
+                ("Hội nghị TW lần thứ tư", Some(4), None, cc),
+                ("Hội nghị Trung ương Đảng lần thứ 6", Some(6), None, cc),
+            ]
+        );
+        // Inside a resolution's name the plenum is part of the reference.
+        assert!(events("Nghị quyết Hội nghị Trung ương 4 khóa XII").is_empty());
         let e = events("Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].0, "Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].1.term, Some(15));
