@@ -380,8 +380,8 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
 
 /// A proper name after a head (`Tổ chức cán bộ`, `THCS`, `Điện lực Bình Định`,
 /// `Pháp chế và Quản lý`): it starts with a capital; a capitalized word may
-/// take lower-case syllables after it (three after the first word, as in
-/// `Tổ chức cán bộ`, one after later ones), and a number or a function word
+/// take lower-case syllables after it (three after the first word of each
+/// conjunct, as in `Tổ chức cán bộ`, one after later ones), and a number or a function word
 /// ends it.
 fn name_run(t: &Tokens, i: usize) -> Option<usize> {
     if !t.is_capitalized(i) || t.toks[i].after_newline || surname_start(t, i) || event_noun(t, i) {
@@ -395,7 +395,8 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             if surname_start(t, e) || event_noun(t, e) {
                 break;
             }
-            allowed = 1;
+            // A conjunct after `và` is a name of its own: `Pháp chế và Quản lý khoa học`.
+            allowed = if t.low(e - 1) == "và" { 3 } else { 1 };
             e += 1;
             end = e;
             continue;
@@ -750,6 +751,10 @@ mod tests {
         assert_eq!(
             texts("Sở Tài chính tỉnh Bình Định phối hợp"),
             ["Sở Tài chính tỉnh Bình Định"]
+        );
+        assert_eq!(
+            texts("giao Vụ Pháp chế và Quản lý khoa học chủ trì, Sở Kế hoạch và Đầu tư thực hiện"),
+            ["Vụ Pháp chế và Quản lý khoa học", "Sở Kế hoạch và Đầu tư"]
         );
         assert_eq!(
             texts("Giám đốc Công an tỉnh Bắc Ninh"),
