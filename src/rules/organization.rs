@@ -300,10 +300,6 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
         if let Some(ne) = place_name(t, e) {
             return Some((ne, format!("{full} {}", place_text(t, e, ne))));
         }
-        // `Công an tỉnh, thành phố`: every province, not one.
-        if t.is_punct(e, ',') && place_word(t, e + 1).is_some() {
-            return None;
-        }
         return Some((e, full.to_string()));
     }
     let (e, _) = PLACES.known_at(t, i)?;
@@ -588,6 +584,21 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if t.is_word(hend) && t.low(hend) == "cấp" {
         return None;
     }
+    // `Công an tỉnh, thành phố`, `Công an tỉnh, Công an cấp xã`: levels
+    // of a service everywhere, not one body.
+    if let Some((e, _)) = place_word(t, hend) {
+        let listed = t.is_punct(e, ',') || (t.is_word(e) && t.low(e) == "và");
+        if place_name(t, e).is_none() && listed {
+            if place_word(t, e + 1).is_some() {
+                return None;
+            }
+            if let Some((he, h)) = head_word_at(t, e + 1) {
+                if h == idx && t.is_word(he) && t.low(he) == "cấp" {
+                    return None;
+                }
+            }
+        }
+    }
     // `Phó Bí thư Thường trực Tỉnh ủy`: part of the title, not a body.
     if head.canonical == "Thường trực" && i > 0 && matches!(t.low(i - 1), "thư" | "tịch") {
         return None;
@@ -803,5 +814,13 @@ mod tests {
     #[test]
     fn generic_nouns_are_not_organizations() {
         assert!(texts("các đảng ủy trực thuộc, cấp ủy, UBND cấp huyện, đảng bộ").is_empty());
+        // Levels of a service everywhere.
+        assert!(
+            texts("cán bộ Công an tỉnh, thành phố; bộ máy Công an tỉnh, Công an cấp xã").is_empty()
+        );
+        assert_eq!(
+            texts("UBND tỉnh, Sở Tài chính"),
+            ["UBND tỉnh", "Sở Tài chính"]
+        );
     }
 }
