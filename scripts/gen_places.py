@@ -29,8 +29,11 @@ for r in rows("provinces_63_pre2025.tsv"):
         # Forms with `TP`/`Thủ đô` are handled by the place-prefix rule.
         a = a.replace("–", "-")
         same = a.replace("oà", "òa").replace("oá", "óa").replace("uỷ", "ủy") == name.replace("oà", "òa")
-        if a and not a.startswith(("TP ", "TP. ", "Thủ đô", "Thành phố")) and not same and a not in aliases:
+        if a and not a.startswith(("TP ", "TP. ", "Thủ đô", "Thành phố")) and not same and a.lower() not in [x.lower() for x in aliases]:
             aliases.append(a)
     prefix_only = "yes" if name == "Hồ Chí Minh" else ""
+    if prefix_only:
+        # Written after the place word: `TP.HCM`, `TP. HCM`, `UBND TP HCM`.
+        aliases.append("HCM")
     out.writerow([name, "|".join(aliases), category, successor, prefix_only,
                   "provinces_63_pre2025.tsv; successor per 60-NQ/TW, Nghị quyết 202/2025/QH15"])

@@ -147,6 +147,9 @@ mod tests {
                 ("Quỳnh Lưu", "district")
             ]
         );
+        let l = locs("TP.HCM đã thu, người dân TP. HCM");
+        let got: Vec<(&str, &str)> = l.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(got, [("HCM", "city"), ("HCM", "city")]);
     }
 
     #[test]

@@ -791,6 +791,14 @@ mod tests {
             texts("Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng"),
             ["UBND tỉnh"]
         );
+        let o = orgs("Chủ tịch UBND TP.HCM phát biểu");
+        assert_eq!(
+            o,
+            [(
+                "UBND TP.HCM".to_string(),
+                "Ủy ban nhân dân thành phố Hồ Chí Minh".to_string()
+            )]
+        );
         let o = orgs("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nSỞ TÀI CHÍNH\nTHÔNG TƯ BAN HÀNH DANH MỤC");
         assert_eq!(o[0].1, "Ủy ban nhân dân tỉnh Quảng Nam");
         assert_eq!(o[1].0, "SỞ TÀI CHÍNH");

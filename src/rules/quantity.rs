@@ -174,6 +174,7 @@ const MODIFIERS: &[&[&str]] = &[
     &["trọng", "điểm"],
     &["đột", "phá"],
     &["đảng"],
+    &["ngang", "bộ"],
 ];
 
 /// The syllables of a counted noun starting at `k` (one or two): its end.
@@ -186,7 +187,10 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
             && !t.toks[m].after_newline
             && !t.is_capitalized(m)
             && !is_stop(t.low(m))
-            && !matches!(t.low(m), "ở" | "là" | "nguyên" | "gồm" | "mới")
+            && !matches!(
+                t.low(m),
+                "ở" | "là" | "nguyên" | "gồm" | "mới" | "so" | "hơn"
+            )
             && !t.text(m).starts_with(|c: char| c.is_ascii_digit())
     };
     // `Công an cấp tỉnh`, `Giấy đề nghị`: a capitalized noun first.
@@ -488,6 +492,9 @@ mod tests {
             (q[0].1.value, q[0].1.denominator, q[0].1.measure.as_str()),
             (38.0, Some(64.0), "ratio")
         );
+        let q = quantities("còn 3 cơ quan ngang bộ, giảm 5 bộ so với trước");
+        let got: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(got, ["còn 3 cơ quan ngang bộ", "giảm 5 bộ"]);
     }
 
     #[test]
