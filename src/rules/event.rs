@@ -84,11 +84,14 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             ..Event::default()
         };
         let mut organ: Option<(usize, usize)> = None;
-        // `họp kỳ 39`
+        // `họp kỳ 39`, `họp kỳ thứ 60`
         if t.low(i) == "kỳ" && kind == "session" && e == i + 1 {
             if let Ok(n) = t.text(e).parse() {
                 ev.ordinal = Some(n);
                 e += 1;
+            } else if let Some((k, n)) = ordinal_phrase(t, e) {
+                ev.ordinal = Some(n);
+                e = k;
             } else {
                 i += 1;
                 continue;
@@ -313,6 +316,12 @@ mod tests {
         );
         // Inside a resolution's name the plenum is part of the reference.
         assert!(events("Nghị quyết Hội nghị Trung ương 4 khóa XII").is_empty());
+        let e = events("Ủy ban Kiểm tra Trung ương họp kỳ thứ 60 dưới sự chủ trì");
+        assert_eq!(e[0].0, "kỳ thứ 60");
+        assert_eq!(
+            (e[0].1.organ.as_deref(), e[0].1.ordinal),
+            (Some("Ủy ban Kiểm tra Trung ương"), Some(60))
+        );
         let e = events("Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].0, "Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].1.term, Some(15));
