@@ -6,10 +6,19 @@ use std::time::{Duration, Instant};
 use vnextract::{rules, select, text::Text, tokens::Tokens};
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("a folder of .txt files");
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: cargo run --release --example stages -- FOLDER_OF_TXT_FILES");
+        std::process::exit(2);
+    };
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("error: {dir}: {e}");
+            std::process::exit(1);
+        }
+    };
     let mut texts = Vec::new();
-    for e in std::fs::read_dir(dir).expect("folder") {
-        let p = e.expect("entry").path();
+    for p in entries.flatten().map(|e| e.path()) {
         if let Ok(s) = std::fs::read_to_string(&p) {
             texts.push(s);
         }
