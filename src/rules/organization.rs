@@ -623,11 +623,17 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
                 None => inner.name.clone(),
             };
             let category = head.category.clone().or(inner.category.clone());
+            // `Đảng ủy UBND tỉnh` keeps the written abbreviation; `Đảng đoàn
+            // Quốc hội` is not `QH`.
+            let inner_abbr = inner
+                .abbr
+                .clone()
+                .filter(|_| (j..inner.end).any(|k| t.is_allcaps(k)));
             consider(make(
                 inner.end,
                 Some(tail),
                 category,
-                abbr.clone().or(inner.abbr.clone()),
+                abbr.clone().or(inner_abbr),
             ));
         } else if co_quan.is_some() && head.name {
             if let Some(e) = name_run(t, j) {
@@ -817,6 +823,21 @@ mod tests {
         );
         assert_eq!(o[1].1, "Bộ Chính trị");
         assert_eq!(o[2].1, "Ủy ban Kiểm tra Trung ương");
+    }
+
+    #[test]
+    fn abbreviations_are_written_ones() {
+        let abbrs: Vec<Option<String>> = crate::found(
+            "Đảng đoàn Quốc hội, Ban Thường vụ Đảng ủy UBND tỉnh, Sở GD&ĐT",
+            |f| match f {
+                Fields::Organization(o) => Some(o.abbr),
+                _ => None,
+            },
+        )
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+        assert_eq!(abbrs, [None, Some("UBND".into()), Some("GD&ĐT".into())]);
     }
 
     #[test]
