@@ -61,8 +61,9 @@ pub fn resolve(candidates: &mut [Candidate]) {
 ///   mention with the same head (`Đảng ủy UBND tỉnh`); unresolved, it is dropped;
 /// - `Đảng ủy Khối`, `Đảng bộ Khối` take the completion of `Khối` that the
 ///   document writes in full (`Khối các cơ quan Trung ương`);
-/// - a bare place word (`UBND tỉnh`, `Đảng bộ thành phố`) takes the province
-///   or city the document names most often.
+/// - a bare place word (`UBND tỉnh`, `Đảng bộ thành phố`) or committee
+///   (`Tỉnh ủy`, `Ban Thường vụ Thành ủy`) takes the province or city the
+///   document names most often.
 pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
     let main_place = main_places(candidates);
     let khoi = khoi_completion(candidates);
@@ -95,7 +96,7 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
         }
         for (word, full, place) in &main_place {
             if let Some(stem) = o.name.strip_suffix(*word) {
-                if stem.ends_with(' ') {
+                if stem.is_empty() || stem.ends_with(' ') {
                     o.name = format!("{stem}{full} {place}");
                     break;
                 }
@@ -146,7 +147,8 @@ fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
 }
 
 /// The province and the city the document names most often, keyed by the
-/// place words that stand for them (` tỉnh`, ` thành phố`, ` thủ đô`).
+/// place words and committees that stand for them (` tỉnh`, ` thành phố`,
+/// ` thủ đô`, `Tỉnh ủy`, `Thành ủy`).
 fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, String)> {
     let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
     for c in candidates {
@@ -187,11 +189,13 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
     };
     let mut out = Vec::new();
     if let Some(p) = best("province") {
-        out.push(("tỉnh", "tỉnh", p));
+        out.push(("tỉnh", "tỉnh", p.clone()));
+        out.push(("Tỉnh ủy", "Tỉnh ủy", p));
     }
     if let Some(c) = best("city") {
         out.push(("thành phố", "thành phố", c.clone()));
-        out.push(("thủ đô", "thành phố", c));
+        out.push(("thủ đô", "thành phố", c.clone()));
+        out.push(("Thành ủy", "Thành ủy", c));
     }
     out
 }

@@ -797,6 +797,18 @@ mod tests {
             texts("Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng"),
             ["UBND tỉnh"]
         );
+        // Short forms take the province the document is about.
+        let o =
+            orgs("Tại tỉnh Bình Định, Ban Thường vụ Tỉnh ủy và UBND tỉnh họp; Tỉnh ủy chỉ đạo.");
+        let names: Vec<&str> = o.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ban Thường vụ Tỉnh ủy Bình Định",
+                "Ủy ban nhân dân tỉnh Bình Định",
+                "Tỉnh ủy Bình Định"
+            ]
+        );
         let o = orgs("Chủ tịch UBND TP.HCM phát biểu");
         assert_eq!(
             o,
