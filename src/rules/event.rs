@@ -173,13 +173,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         }
         let specific = organ.is_some() || ev.ordinal.is_some() || ev.national;
         // A bare anaphoric `Hội nghị` is not an event.
-        if !specific
-            || (e == i + 2
-                && organ.is_some()
-                && !ev.national
-                && ev.ordinal.is_none()
-                && kind != "meeting")
-        {
+        if !specific || (e == i + 2 && organ.is_some() && !ev.national && ev.ordinal.is_none()) {
             i += 1;
             continue;
         }
@@ -330,6 +324,9 @@ mod tests {
     #[test]
     fn bare_nouns_are_not_events() {
         assert!(events("Hội nghị đã thống nhất. Đại hội thành công.").is_empty());
+        assert!(
+            events("Chủ tịch UBND tỉnh chủ trì cuộc họp. Tỉnh ủy tổ chức hội nghị.").is_empty()
+        );
         assert!(events("thực hiện Nghị quyết Đại hội XII của Đảng").is_empty());
     }
 }
