@@ -386,13 +386,33 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
     let mut end = i + 1;
     let mut e = i + 1;
     let mut allowed = 3;
-    while e < i + 10 && t.is_word(e) && !t.toks[e].after_newline {
+    while e < i + 10 && !t.toks.get(e).is_none_or(|x| x.after_newline) {
+        // `Tổ chức - Biên chế`: a hyphen joins two names, not a name and a body.
+        if t.is_punct(e, '-') {
+            if t.is_capitalized(e + 1)
+                && !surname_start(t, e + 1)
+                && head_word_at(t, e + 1).is_none()
+                && listed_at(t, e + 1).is_none()
+                && PLACES.known_at(t, e + 1).is_none()
+            {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if !t.is_word(e) {
+            break;
+        }
         if t.is_capitalized(e) {
             if surname_start(t, e) || event_noun(t, e) {
                 break;
             }
             // A conjunct after `và` is a name of its own: `Pháp chế và Quản lý khoa học`.
-            allowed = if t.low(e - 1) == "và" { 3 } else { 1 };
+            allowed = if matches!(t.low(e - 1), "và" | "-") {
+                3
+            } else {
+                1
+            };
             e += 1;
             end = e;
             continue;
@@ -772,6 +792,10 @@ mod tests {
         assert_eq!(
             texts("giao Vụ Pháp chế và Quản lý khoa học chủ trì, Sở Kế hoạch và Đầu tư thực hiện"),
             ["Vụ Pháp chế và Quản lý khoa học", "Sở Kế hoạch và Đầu tư"]
+        );
+        assert_eq!(
+            texts("Vụ Tổ chức - Biên chế; Vụ Pháp chế - Bộ Tư pháp"),
+            ["Vụ Tổ chức - Biên chế", "Vụ Pháp chế", "Bộ Tư pháp"]
         );
         assert_eq!(
             texts("Giám đốc Công an tỉnh Bắc Ninh"),
