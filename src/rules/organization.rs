@@ -623,6 +623,11 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if head.canonical == "Thường trực" && i > 0 && matches!(t.low(i - 1), "thư" | "tịch") {
         return None;
     }
+    // `Thường trực Ban Bí thư` is one person's office (the Secretariat has no
+    // standing board); `Thường trực Tỉnh ủy`, `Thường trực Chính phủ` are bodies.
+    if head.canonical == "Thường trực" && t.expect(hend, &["ban", "bí", "thư"]).is_some() {
+        return None;
+    }
     let mut best: Option<Org> = None;
     let mut consider = |o: Org| {
         if best.as_ref().is_none_or(|b| o.end > b.end) {
@@ -792,6 +797,10 @@ mod tests {
         assert_eq!(
             texts("giao Vụ Pháp chế và Quản lý khoa học chủ trì, Sở Kế hoạch và Đầu tư thực hiện"),
             ["Vụ Pháp chế và Quản lý khoa học", "Sở Kế hoạch và Đầu tư"]
+        );
+        assert_eq!(
+            texts("Phó Tư lệnh Quân khu 5; Bộ Tư lệnh Quân khu 7; nguyên Thường trực Ban Bí thư"),
+            ["Quân khu 5", "Bộ Tư lệnh Quân khu 7", "Ban Bí thư"]
         );
         assert_eq!(
             texts("Vụ Tổ chức - Biên chế; Vụ Pháp chế - Bộ Tư pháp"),
