@@ -167,6 +167,28 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                     e = k + 1;
                 }
             }
+        } else if let Some(k) = t.expect(e, &["mở", "rộng"]) {
+            // `Hội nghị Ban Thường vụ Tỉnh ủy mở rộng.`: the adjective, not the
+            // verb of `mở rộng quy mô`.
+            let ends = !t.is_word(k)
+                || t.toks[k].after_newline
+                || matches!(
+                    t.low(k),
+                    "lần"
+                        | "tại"
+                        | "vào"
+                        | "nhằm"
+                        | "để"
+                        | "do"
+                        | "với"
+                        | "sáng"
+                        | "chiều"
+                        | "ngày"
+                );
+            if ends && (organ.is_some() || ev.ordinal.is_some()) {
+                ev.extended = true;
+                e = k;
+            }
         }
         if organ.is_none() && ev.organ.is_none() && !ev.national {
             organ = organ_around(t, i, e, &mut ev);
@@ -310,6 +332,11 @@ mod tests {
         );
         // Inside a resolution's name the plenum is part of the reference.
         assert!(events("Nghị quyết Hội nghị Trung ương 4 khóa XII").is_empty());
+        let e = events("Hội nghị Ban Thường vụ Tỉnh ủy mở rộng. Hội nghị Ban Chấp hành Đảng bộ tỉnh mở rộng quy mô");
+        assert_eq!(e[0].0, "Hội nghị Ban Thường vụ Tỉnh ủy mở rộng");
+        assert!(e[0].1.extended);
+        assert_eq!(e[1].0, "Hội nghị Ban Chấp hành Đảng bộ tỉnh");
+        assert!(!e[1].1.extended);
         let e = events("Ủy ban Kiểm tra Trung ương họp kỳ thứ 60 dưới sự chủ trì");
         assert_eq!(e[0].0, "kỳ thứ 60");
         assert_eq!(

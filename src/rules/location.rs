@@ -147,6 +147,10 @@ mod tests {
                 ("Quỳnh Lưu", "district")
             ]
         );
+        // A known name opening a longer one: the commune `Mỹ Thọ`, not the country.
+        let l = locs("nhập xã Mỹ Thọ và xã Mỹ Thắng");
+        let got: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Mỹ Thọ", "Mỹ Thắng"]);
         let l = locs("TP.HCM đã thu, người dân TP. HCM");
         let got: Vec<(&str, &str)> = l.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
         assert_eq!(got, [("HCM", "city"), ("HCM", "city")]);

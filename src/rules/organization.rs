@@ -347,8 +347,15 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
     if !t.is_word(i) || t.toks[i].after_newline {
         return None;
     }
+    // A known name, unless it only opens a longer one (`Mỹ Thọ`, not the country `Mỹ`).
     if let Some((e, _)) = PLACES.known_at(t, i) {
-        return Some(e);
+        let longer = t.is_capitalized(e)
+            && !t.is_allcaps(e)
+            && !t.toks[e].after_newline
+            && !surname_start(t, e);
+        if !longer {
+            return Some(e);
+        }
     }
     if t.text(i).bytes().all(|b| b.is_ascii_digit()) {
         return Some(i + 1);

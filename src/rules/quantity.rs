@@ -304,7 +304,12 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         let Some(mut value) = parse_number(raw) else {
             continue;
         };
-        if i > 0 && t.is_word(i - 1) && NOT_BEFORE.contains(&t.low(i - 1)) {
+        // `số 12` is a label, but `dân số 32.500 người`, `tổng số 120 đảng viên` count.
+        let counted_total = i > 1
+            && t.low(i - 1) == "số"
+            && t.is_word(i - 2)
+            && matches!(t.low(i - 2), "dân" | "tổng");
+        if i > 0 && t.is_word(i - 1) && NOT_BEFORE.contains(&t.low(i - 1)) && !counted_total {
             continue;
         }
         // `1.` opening a line is list numbering; `10:13` a clock time.
@@ -492,6 +497,9 @@ mod tests {
             (q[0].1.value, q[0].1.denominator, q[0].1.measure.as_str()),
             (38.0, Some(64.0), "ratio")
         );
+        let q = quantities("dân số 32.500 người, tổng số 120 đảng viên, Văn bản số 12");
+        let got: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(got, ["32.500 người", "120 đảng viên"]);
         let q = quantities("còn 3 cơ quan ngang bộ, giảm 5 bộ so với trước");
         let got: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(got, ["còn 3 cơ quan ngang bộ", "giảm 5 bộ"]);
