@@ -258,7 +258,11 @@ fn noun_phrase(t: &Tokens, k: usize) -> Option<(usize, String)> {
             .find_map(|m| t.expect(e, m))
             .filter(|_| !t.is_capitalized(e))
         {
-            e = m;
+            // `thành phố trực thuộc Trung ương` is one term; `đảng bộ trực
+            // thuộc Đảng bộ Khối` names the superior body after the unit.
+            e = super::organization::central(t, m)
+                .filter(|_| t.low(e) == "trực")
+                .unwrap_or(m);
         } else if t.is_word(e)
             && t.low(e) == "cấp"
             && t.is_word(e + 1)
@@ -497,6 +501,8 @@ mod tests {
             (q[0].1.value, q[0].1.denominator, q[0].1.measure.as_str()),
             (38.0, Some(64.0), "ratio")
         );
+        let q = quantities("có 6 thành phố trực thuộc Trung ương và 28 tỉnh");
+        assert_eq!(q[0].1.unit, "thành phố trực thuộc Trung ương");
         let q = quantities("dân số 32.500 người, tổng số 120 đảng viên, Văn bản số 12");
         let got: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(got, ["32.500 người", "120 đảng viên"]);
