@@ -34,10 +34,13 @@ fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
             return Some((e, kind));
         }
     }
-    // `họp kỳ 39`: a session numbered after the verb.
-    if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "họp" && t.low(i) == "kỳ" && t.is_word(i + 1)
-    {
-        return Some((i + 1, "session"));
+    // `họp kỳ 39`, `họp phiên thứ 28`: numbered after the verb.
+    if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "họp" && t.is_word(i + 1) {
+        match t.low(i) {
+            "kỳ" => return Some((i + 1, "session")),
+            "phiên" => return Some((i + 1, "meeting")),
+            _ => {}
+        }
     }
     None
 }
@@ -84,8 +87,8 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             ..Event::default()
         };
         let mut organ: Option<(usize, usize)> = None;
-        // `họp kỳ 39`, `họp kỳ thứ 60`
-        if t.low(i) == "kỳ" && kind == "session" && e == i + 1 {
+        // `họp kỳ 39`, `họp kỳ thứ 60`, `họp phiên thứ 28`
+        if matches!(t.low(i), "kỳ" | "phiên") && e == i + 1 {
             if let Ok(n) = t.text(e).parse() {
                 ev.ordinal = Some(n);
                 e += 1;
@@ -337,6 +340,12 @@ mod tests {
         assert!(e[0].1.extended);
         assert_eq!(e[1].0, "Hội nghị Ban Chấp hành Đảng bộ tỉnh");
         assert!(!e[1].1.extended);
+        let e = events("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực họp phiên thứ 28 dưới sự chủ trì");
+        assert_eq!(
+            (e[0].0.as_str(), e[0].1.ordinal),
+            ("phiên thứ 28", Some(28))
+        );
+        assert_eq!(e[0].1.event_type, "meeting");
         let e = events("Ủy ban Kiểm tra Trung ương họp kỳ thứ 60 dưới sự chủ trì");
         assert_eq!(e[0].0, "kỳ thứ 60");
         assert_eq!(
