@@ -335,6 +335,24 @@ impl Data {
                     .push(i);
             }
         }
+        // Text stripped of diacritics writes `NĐ` as `ND`: the folded spelling
+        // finds the type when no other abbreviation folds to it (`HĐ` does
+        // not, `HD` is Hướng dẫn).
+        let mut folded: HashMap<String, Option<(String, Vec<usize>)>> = HashMap::new();
+        for (key, value) in &type_abbrs {
+            if key.contains('đ') {
+                let f = key.replace('đ', "d");
+                folded
+                    .entry(f)
+                    .and_modify(|v| *v = None)
+                    .or_insert_with(|| Some(value.clone()));
+            }
+        }
+        for (key, value) in folded {
+            if let (Some(value), false) = (value, type_abbrs.contains_key(&key)) {
+                type_abbrs.insert(key, value);
+            }
+        }
         Ok(Data {
             doc_types,
             doc_type_words,

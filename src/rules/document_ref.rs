@@ -865,6 +865,11 @@ mod tests {
         assert_eq!(r[0].1.issuer.as_deref(), Some("Quốc hội"));
         assert_eq!(r[1].1.issuer_abbr.as_deref(), Some("BNV-BTC"));
         assert_eq!(r[1].1.doc_type.as_deref(), Some("Thông tư liên tịch"));
+        // Text without diacritics: `ND` is `NĐ`; `HD` stays Hướng dẫn.
+        let r = refs("theo 30/2020/ND-CP va 12-HD/TW");
+        assert_eq!(r[0].1.code.as_deref(), Some("30/2020/NĐ-CP"));
+        assert_eq!(r[0].1.doc_type.as_deref(), Some("Nghị định"));
+        assert_eq!(r[1].1.doc_type.as_deref(), Some("Hướng dẫn"));
     }
 
     #[test]
