@@ -358,6 +358,18 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 }
             }
         }
+        // Range `từ 5 đến 7 biên chế`.
+        let from = i > 0 && t.is_word(i - 1) && t.low(i - 1) == "từ";
+        if from && q.value_max.is_none() && t.is_word(e) && matches!(t.low(e), "đến" | "tới") {
+            let hi = t
+                .is_word(e + 1)
+                .then(|| parse_number(t.text(e + 1)))
+                .flatten();
+            if let Some(hi) = hi.filter(|hi| *hi > value && q.denominator.is_none()) {
+                q.value_max = Some(hi);
+                e += 2;
+            }
+        }
         // Scale words.
         if t.is_word(e) {
             let scale = match t.low(e) {
@@ -409,6 +421,10 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         let mut k = start;
         if k > 0 && t.is_word(k - 1) && t.low(k - 1) == "từ" && q.value_max.is_some() {
             k -= 1;
+        }
+        if k < start {
+            // `từ 5 đến 7 biên chế`: the range opens with `từ`.
+            verb_start = k;
         }
         for (words, change) in CHANGES {
             if k >= words.len() && t.expect(k - words.len(), words).is_some() {
@@ -500,6 +516,18 @@ mod tests {
         assert_eq!(
             (q[0].1.value, q[0].1.denominator, q[0].1.measure.as_str()),
             (38.0, Some(64.0), "ratio")
+        );
+        let q = quantities("bố trí từ 5 đến 7 biên chế, tăng từ 10 đến 15%");
+        let got: Vec<(&str, f64, Option<f64>)> = q
+            .iter()
+            .map(|(t, q)| (t.as_str(), q.value, q.value_max))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("từ 5 đến 7 biên chế", 5.0, Some(7.0)),
+                ("tăng từ 10 đến 15%", 10.0, Some(15.0))
+            ]
         );
         let q = quantities("có 6 thành phố trực thuộc Trung ương và 28 tỉnh");
         assert_eq!(q[0].1.unit, "thành phố trực thuộc Trung ương");
