@@ -95,8 +95,10 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                 && !t.is_allcaps(i - 1)
                 && t.toks[i - 1].end + 1 >= t.toks[i].start)
                 || t.is_capitalized(e) && !t.is_allcaps(e) && !t.toks[e].after_newline;
+            // `TPHCM` carries its place word (and is no word of a heading).
+            let self_prefixed = e == i + 1 && t.low(i).starts_with("tp");
             // `PHÁP LUẬT` in an all-caps heading is a word.
-            let caps_word = e == i + 1 && t.is_allcaps(i);
+            let caps_word = e == i + 1 && t.is_allcaps(i) && !self_prefixed;
             // `sang Pháp`, `với Nga`: a country that is also a word stands after a preposition.
             let after_preposition = p.category == "country"
                 && i > 0
@@ -105,7 +107,8 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                     t.low(i - 1),
                     "tại" | "ở" | "sang" | "đến" | "tới" | "với" | "từ" | "và" | "của"
                 );
-            if (!p.prefix_only || after_preposition) && !part_of_name && !caps_word {
+            if (!p.prefix_only || after_preposition || self_prefixed) && !part_of_name && !caps_word
+            {
                 out.push(location(t, i, e, Some(p), "", "location/gazetteer"));
             }
             i = e;
@@ -151,9 +154,9 @@ mod tests {
         let l = locs("nhập xã Mỹ Thọ và xã Mỹ Thắng");
         let got: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(got, ["Mỹ Thọ", "Mỹ Thắng"]);
-        let l = locs("TP.HCM đã thu, người dân TP. HCM");
+        let l = locs("TP.HCM đã thu; người dân TP. HCM; tại TPHCM");
         let got: Vec<(&str, &str)> = l.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(got, [("HCM", "city"), ("HCM", "city")]);
+        assert_eq!(got, [("HCM", "city"), ("HCM", "city"), ("TPHCM", "city")]);
     }
 
     #[test]
