@@ -414,7 +414,7 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             if surname_start(t, e) || event_noun(t, e) {
                 break;
             }
-            // A conjunct after `và` is a name of its own: `Pháp chế và Quản lý khoa học`.
+            // A conjunct after `và` or `-` is a name of its own: `Pháp chế và Quản lý khoa học`.
             allowed = if matches!(t.low(e - 1), "và" | "-") {
                 3
             } else {
