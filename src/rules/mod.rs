@@ -10,3 +10,4 @@ pub mod organization;
 pub mod period;
 pub mod person;
 pub mod quantity;
+pub mod words;
