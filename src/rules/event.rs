@@ -213,12 +213,10 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
     }
 }
 
-/// The Central Committee's plenums, numbered after `Trung ương`/`TW`:
+/// The Central Committee's plenums, numbered after `Trung ương`/`TW`/`T.Ư`:
 /// `Hội nghị Trung ương 11 khóa XIII`, `Hội nghị TW lần thứ 4`. Returns the end.
 fn plenum(t: &Tokens, e: usize, ev: &mut Event) -> Option<usize> {
-    let k = t
-        .expect(e, &["trung", "ương"])
-        .or_else(|| (t.is_word(e) && t.text(e) == "TW").then_some(e + 1))?;
+    let k = organization::central(t, e)?;
     let k = if t.is_word(k) && t.low(k) == "đảng" {
         k + 1
     } else {
@@ -319,7 +317,7 @@ mod tests {
             (e[0].1.organ.as_deref(), e[0].1.term),
             (Some("Quốc hội"), Some(10))
         );
-        let e = events("tại Hội nghị Trung ương 11 khóa XIII, Hội nghị TW lần thứ tư và Hội nghị Trung ương Đảng lần thứ 6.");
+        let e = events("tại Hội nghị Trung ương 11 khóa XIII, Hội nghị TW lần thứ tư, Hội nghị T.Ư 8 và Hội nghị Trung ương Đảng lần thứ 6.");
         let got: Vec<_> = e
             .iter()
             .map(|(s, e)| (s.as_str(), e.ordinal, e.term, e.organ.as_deref()))
@@ -330,6 +328,7 @@ mod tests {
             [
                 ("Hội nghị Trung ương 11 khóa XIII", Some(11), Some(13), cc),
                 ("Hội nghị TW lần thứ tư", Some(4), None, cc),
+                ("Hội nghị T.Ư 8", Some(8), None, cc),
                 ("Hội nghị Trung ương Đảng lần thứ 6", Some(6), None, cc),
             ]
         );
