@@ -163,15 +163,20 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
         .max(1);
     let inputs: Vec<Result<String, (String, InputError)>> =
         args.paths.iter().flat_map(|p| expand(p)).collect();
-    let total_bytes: u64 = inputs
-        .iter()
-        .filter_map(|i| i.as_ref().ok())
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
+    // Sizes only serve the ETA of the progress line: no stat per file otherwise.
+    let total_bytes: u64 = if io::stderr().is_terminal() {
+        inputs
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum()
+    } else {
+        0
+    };
     let stdout = io::stdout();
     let mut writer = Writer {
-        out: BufWriter::new(stdout.lock()),
+        out: BufWriter::with_capacity(1 << 18, stdout.lock()),
         format: args.format,
         written: 0,
         totals: Totals::default(),
@@ -543,7 +548,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(String, InputErr
     };
     for entry in entries.flatten() {
         let p = entry.path();
-        if p.is_dir() {
+        // The directory entry knows its type; only links need a stat.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => p.is_dir(),
+        };
+        if is_dir {
             walk(&p, files, errors);
         } else if p.extension().is_some_and(|e| e == "txt") {
             files.push(p);
@@ -564,9 +574,8 @@ fn read_input(path: &str) -> Result<Vec<u8>, InputError> {
     let res = if path == "-" {
         io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
+        // One stat (for the size) and reads: no seek.
+        std::fs::read(path).map(|b| bytes = b)
     };
     res.map_err(|e| io_error(path, &e))?;
     Ok(bytes)

@@ -48,29 +48,55 @@ impl<'a> Text<'a> {
         let mut i = 0;
         // Unchanged stretches are copied in one piece when a change comes.
         let mut copied = 0;
+        // End of the last stretch handed to `normalize_at`.
+        let mut done = 0;
         let mut scratch = String::new();
         while i < bytes.len() {
             let b = bytes[i];
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            // Fast path: plain ASCII with no combining mark after it.
-            let plain = b < 0x80 && !is_mark_lead(next) && b != b'\r' && b != b'_';
-            if plain && (!is_tone_base(b as char) || !tone_may_follow(&bytes[i + 1..])) {
+            if !NEEDS_LOOK[usize::from(b)] {
                 i += 1;
                 continue;
             }
-            let (end, changed) = normalize_at(original, i, &mut scratch);
+            let at = match b {
+                // A combining mark belongs with the letter before it.
+                0xCC | 0xCD => {
+                    let mut p = i;
+                    while p > done && (0x80..0xC0).contains(&bytes[p - 1]) {
+                        p -= 1;
+                    }
+                    if p > done {
+                        p - 1
+                    } else {
+                        i
+                    }
+                }
+                b'o' | b'O' | b'u' | b'U' if !tone_may_follow(&bytes[i + 1..]) => {
+                    i += 1;
+                    continue;
+                }
+                0xC3 | 0xC6 | 0xE1 => match stable_letter_len(bytes, i) {
+                    0 => i,
+                    len => {
+                        i += len;
+                        continue;
+                    }
+                },
+                _ => i,
+            };
+            let (end, changed) = normalize_at(original, at, &mut scratch);
             if changed {
-                norm.push_str(&original[copied..i]);
+                norm.push_str(&original[copied..at]);
                 let norm_start = norm.len();
                 norm.push_str(&scratch);
                 segments.push(Segment {
                     norm_start,
                     norm_end: norm.len(),
-                    orig_start: i,
+                    orig_start: at,
                     orig_end: end,
                 });
                 copied = end;
             }
+            done = end;
             i = end;
         }
         norm.push_str(&original[copied..]);
@@ -140,6 +166,46 @@ impl<'a> Text<'a> {
         }
     }
 }
+
+/// Length of the letter at byte `i` when it is one that normalization keeps
+/// (see [`is_stable_letter`]), decoded from its bytes; 0 otherwise.
+#[inline]
+fn stable_letter_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i..] {
+        [a @ 0xC3..=0xC9, b, ..] => {
+            let c = (u32::from(a & 0x1F) << 6) | u32::from(b & 0x3F);
+            if char::from_u32(c).is_some_and(is_stable_letter) {
+                2
+            } else {
+                0
+            }
+        }
+        // U+1EA0..U+1EF9: E1 BA A0 .. E1 BB B9.
+        [0xE1, b @ (0xBA | 0xBB), c, ..] if b == 0xBA && c >= 0xA0 || b == 0xBB && c <= 0xB9 => 3,
+        _ => 0,
+    }
+}
+
+/// Bytes where normalization may have work: CR, `_`, the vowels that open
+/// an old tone placement, and the first bytes of characters other than the
+/// letters normalization keeps (U+0100..U+017F and U+01C0..U+023F, whose
+/// first bytes are C4, C5, C7, C8, are kept whole). Continuation bytes are
+/// never looked at: a combining mark is found by its own first byte.
+static NEEDS_LOOK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\r' as usize] = true;
+    t[b'_' as usize] = true;
+    t[b'o' as usize] = true;
+    t[b'O' as usize] = true;
+    t[b'u' as usize] = true;
+    t[b'U' as usize] = true;
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = !matches!(b, 0xC4 | 0xC5 | 0xC7 | 0xC8);
+        b += 1;
+    }
+    t
+};
 
 /// First byte of a combining mark in U+0300..U+036F.
 fn is_mark_lead(b: u8) -> bool {
@@ -303,40 +369,49 @@ fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
 /// its lower case would change the byte length, so offsets stay shared.
 fn lower_same_layout(s: &str) -> String {
     let mut out = s.to_ascii_lowercase();
-    if s.is_ascii() {
-        return out;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if let Some(l) = lower_of(c).filter(|l| l.len_utf8() == len) {
+            // Same length: nothing after it moves.
+            out.replace_range(i..i + len, l.encode_utf8(&mut [0; 4]));
+        }
+        i += len;
     }
-    // Upper-case letters beyond ASCII, in place when their lower case has
-    // the same length.
-    let mut fixes = Vec::new();
-    let upper = |c: char| match c as u32 {
+    out
+}
+
+/// The lower case of a non-ASCII upper-case letter, when it is one letter.
+#[inline]
+fn lower_of(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
         // Precomposed Vietnamese letters: even code points are upper case.
-        0x1EA0..=0x1EF9 => (c as u32).is_multiple_of(2),
-        0xC0..=0xDE => c != '\u{D7}',
-        0xDF..=0xFF => false,
-        _ => c.is_uppercase(),
-    };
-    for (i, c) in s.char_indices().filter(|&(_, c)| !c.is_ascii() && upper(c)) {
-        let mut low = c.to_lowercase();
-        if let (Some(l), None) = (low.next(), low.next()) {
-            if l.len_utf8() == c.len_utf8() {
-                fixes.push((i, l));
+        0x1EA0..=0x1EF9 => u.is_multiple_of(2).then(|| char::from_u32(u + 1)).flatten(),
+        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20),
+        0xDF..=0xFF => None,
+        0x100..=0x12F | 0x150..=0x177 => {
+            u.is_multiple_of(2).then(|| char::from_u32(u + 1)).flatten()
+        }
+        0x1A0 | 0x1AF => char::from_u32(u + 1),
+        0x1A1 | 0x1B0 => None,
+        _ if c.is_uppercase() => {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
             }
         }
+        _ => None,
     }
-    if fixes.is_empty() {
-        return out;
-    }
-    let mut buf = String::with_capacity(s.len());
-    let mut from = 0;
-    for (i, l) in fixes {
-        buf.push_str(&out[from..i]);
-        buf.push(l);
-        from = i + l.len_utf8();
-    }
-    buf.push_str(&out[from..]);
-    out = buf;
-    out
 }
 
 /// True for letters and digits, the characters that continue a word.
@@ -431,6 +506,39 @@ mod tests {
         let t = Text::new("ĐẢNG Bộ İ");
         assert_eq!(t.lower().len(), t.norm().len());
         assert!(t.lower().starts_with("đảng bộ"));
+    }
+
+    #[test]
+    fn lower_case_table_agrees_with_unicode() {
+        for c in (0x80..0x2000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let mut low = c.to_lowercase();
+            let expected = match (low.next(), low.next()) {
+                (Some(l), None) if c.is_uppercase() && l.len_utf8() == c.len_utf8() => Some(l),
+                _ => None,
+            };
+            let got = lower_of(c).filter(|l| l.len_utf8() == c.len_utf8());
+            assert_eq!(got, expected, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn stable_letters_decode_like_chars() {
+        for c in (0x80..0x2000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let s = c.to_string();
+            let expected = if is_stable_letter(c) { s.len() } else { 0 };
+            assert_eq!(
+                stable_letter_len(s.as_bytes(), 0),
+                expected,
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

@@ -49,20 +49,25 @@ impl<'t> Tokens<'t> {
         let norm = text.norm();
         let mut toks = Vec::with_capacity(norm.len() / 5);
         let mut newline = false;
-        let mut chars = norm.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = norm.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, len) = char_at(norm, i);
             if c.is_whitespace() {
                 newline |= c == '\n';
+                i += len;
                 continue;
             }
-            let mut end = i + c.len_utf8();
+            let start = i;
+            let mut end = i + len;
             let word = is_word_char(c);
             let cap = word && is_upper(c);
             let mut upper = usize::from(cap);
             let mut lower = false;
             if word {
-                while let Some(&(j, d)) = chars.peek() {
-                    let amp = d == '&' && norm[j + 1..].starts_with(is_word_char);
+                while end < bytes.len() {
+                    let (d, dlen) = char_at(norm, end);
+                    let amp = d == '&' && norm[end + 1..].starts_with(is_word_char);
                     if !(is_word_char(d) || amp) {
                         break;
                     }
@@ -71,12 +76,12 @@ impl<'t> Tokens<'t> {
                     } else if !lower && is_lower(d) {
                         lower = true;
                     }
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += dlen;
                 }
             }
+            i = end;
             toks.push(Token {
-                start: i,
+                start,
                 end,
                 word,
                 after_newline: newline,
@@ -159,6 +164,18 @@ impl<'t> Tokens<'t> {
         }
         Some(i + words.len())
     }
+}
+
+/// The character at byte `i` (a char boundary) and its length; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
 }
 
 /// Case of Vietnamese letters from their code points; other characters
