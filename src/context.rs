@@ -125,6 +125,16 @@ static KHOI_SUFFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::ne
     v
 });
 
+/// What follows the first `pat` in `s`. For the short names searched here a
+/// plain scan beats `str::split_once`, which prepares a searcher per call.
+fn after<'s>(s: &'s str, pat: &str) -> Option<&'s str> {
+    let (h, p) = (s.as_bytes(), pat.as_bytes());
+    let first = *p.first()?;
+    (0..(h.len() + 1).saturating_sub(p.len()))
+        .find(|&i| h[i] == first && h[i..].starts_with(p))
+        .map(|i| &s[i + p.len()..])
+}
+
 /// What follows `Khối` in the document's full mentions, when it is one thing.
 fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
     let mut found: Option<String> = None;
@@ -132,7 +142,7 @@ fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
         let Fields::Organization(o) = &c.fields else {
             continue;
         };
-        if let Some((_, rest)) = o.name.split_once(" Khối ") {
+        if let Some(rest) = after(&o.name, " Khối ") {
             let known = KHOI_SUFFIXES
                 .binary_search_by(|s| s.as_str().cmp(rest))
                 .is_ok();
@@ -170,7 +180,7 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
                     ("Tỉnh ủy ", "province"),
                     ("Thành ủy ", "city"),
                 ] {
-                    if let Some((_, place)) = o.name.split_once(word) {
+                    if let Some(place) = after(&o.name, word) {
                         if place.starts_with(char::is_uppercase) {
                             *counts.entry((cat, place)).or_default() += 1;
                         }

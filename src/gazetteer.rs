@@ -216,6 +216,7 @@ pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
+        // Tables pick buckets by the low bits, which a product mixes least.
         self.0
     }
 
@@ -228,9 +229,12 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            let v = u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59);
+            // Byte by byte: a copy into a buffer would call memcpy.
+            let tail = rest
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            let v = tail ^ ((rest.len() as u64) << 59);
             self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }

@@ -1,8 +1,8 @@
 //! Every list that rules look up token by token (places, titles, listed
-//! organizations, organization heads), indexed by first word: a token is
-//! looked up once, and only the entries that start with it are compared
-//! word by word. Cheaper than scanning the text with an automaton, since
-//! most words start no entry.
+//! organizations, organization heads), merged into one trie of words: each
+//! token is hashed once, then entries are followed word by word with integer
+//! lookups. Cheaper than scanning the text with an automaton, since most
+//! words start no entry.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -27,75 +27,88 @@ const LISTS: usize = 4;
 /// `(end token, payload)`, stored as `u32` pairs.
 pub type Table = Vec<Option<(u32, u32)>>;
 
-/// One entry: its words after the first, whether each is written glued to
-/// the one before (`T.Ư`), its list and payload.
-struct Entry {
-    rest: Vec<(String, bool)>,
-    list: usize,
-    payload: usize,
+type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// All entries of all lists as a trie over word ids.
+struct Trie {
+    /// Every word of every entry, lower case.
+    vocab: Fast<String, u32>,
+    /// `(node, word, glued to the word before)` → child node.
+    edges: Fast<u64, u32>,
+    /// Per node and list: the payload of the first entry ending there.
+    ends: Vec<[Option<u32>; LISTS]>,
 }
 
-type Index = HashMap<String, Vec<Entry>, BuildHasherDefault<WordHasher>>;
+fn edge(node: u32, word: u32, glued: bool) -> u64 {
+    (u64::from(node) << 32) | (u64::from(word) << 1) | u64::from(glued)
+}
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
+static TRIE: LazyLock<Trie> = LazyLock::new(|| {
     let lists: [&NameMatcher; LISTS] = [
         crate::places::PLACES.matcher(),
         &crate::rules::person::TITLES,
         &DATA.organization_names,
         &crate::rules::organization::HEADS.matcher,
     ];
-    let mut index = Index::default();
+    let mut trie = Trie {
+        vocab: Fast::default(),
+        edges: Fast::default(),
+        ends: vec![[None; LISTS]],
+    };
     for (list, m) in lists.iter().enumerate() {
         for (key, payload) in m.entries() {
             // Split the key exactly as documents are split.
             let text = Text::new(key);
             let toks = Tokens::new(&text);
-            if toks.is_empty() {
-                continue;
+            let mut node = 0;
+            for k in 0..toks.len() {
+                let next = trie.vocab.len() as u32;
+                let word = *trie.vocab.entry(toks.low(k).to_string()).or_insert(next);
+                let glued = k > 0 && toks.glued(k - 1);
+                let fresh = trie.ends.len() as u32;
+                node = *trie.edges.entry(edge(node, word, glued)).or_insert(fresh);
+                if node == fresh {
+                    trie.ends.push([None; LISTS]);
+                }
             }
-            let rest = (1..toks.len())
-                .map(|i| (toks.low(i).to_string(), toks.glued(i - 1)))
-                .collect();
-            index
-                .entry(toks.low(0).to_string())
-                .or_default()
-                .push(Entry {
-                    rest,
-                    list,
-                    payload,
-                });
+            if node != 0 {
+                let slot = &mut trie.ends[node as usize][list];
+                slot.get_or_insert(payload as u32);
+            }
         }
     }
-    index
+    trie
 });
 
 fn build(t: &Tokens) -> [Table; LISTS] {
     let mut tables: [Table; LISTS] = std::array::from_fn(|_| vec![None; t.len()]);
-    let index = &*INDEX;
-    // Entries start with a letter: punctuation and numbers are skipped unread.
-    for (i, tok) in t
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| k.word && !t.lower.as_bytes()[k.start].is_ascii_digit())
-    {
-        let Some(entries) = index.get(&t.lower[tok.start..tok.end]) else {
+    let trie = &*TRIE;
+    // Word ids, looked up once per token; punctuation and numbers have none
+    // unless some entry contains them.
+    let ids: Vec<Option<u32>> = (0..t.len())
+        .map(|i| trie.vocab.get(t.low(i)).copied())
+        .collect();
+    for (i, tok) in t.toks.iter().enumerate() {
+        // Entries start with a letter.
+        if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {
             continue;
-        };
-        'entries: for e in entries {
-            let end = i + 1 + e.rest.len();
-            if end > t.len() {
-                continue;
+        }
+        let mut node = 0;
+        let mut j = i;
+        while let Some(word) = ids.get(j).copied().flatten() {
+            if j > i && t.toks[j].after_newline {
+                break;
             }
-            for (k, (word, glued)) in e.rest.iter().enumerate() {
-                let j = i + 1 + k;
-                if t.low(j) != word || t.toks[j].after_newline || t.glued(j - 1) != *glued {
-                    continue 'entries;
+            let glued = j > i && t.glued(j - 1);
+            let Some(&next) = trie.edges.get(&edge(node, word, glued)) else {
+                break;
+            };
+            node = next;
+            j += 1;
+            for (list, end) in trie.ends[node as usize].iter().enumerate() {
+                if let Some(payload) = end {
+                    tables[list][i] = Some((j as u32, *payload));
                 }
-            }
-            let slot = &mut tables[e.list][i];
-            if slot.is_none_or(|(old, _)| end as u32 > old) {
-                *slot = Some((end as u32, e.payload as u32));
             }
         }
     }

@@ -123,7 +123,8 @@ struct Job {
 /// An extracted document, serialized, with what the summary counts.
 struct Done {
     seq: usize,
-    out: String,
+    /// The serialized line, without its line break.
+    out: Vec<u8>,
     records: usize,
     bytes: usize,
     error: Option<String>,
@@ -315,9 +316,11 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
         Ok(text) => DocumentLine::extract(job.source, &text, &options),
         Err(e) => DocumentLine::error(job.source, e),
     };
-    let out = match format {
-        Format::Jsonl => serde_json::to_string(&line),
-        Format::Json => serde_json::to_string_pretty(&line),
+    // Output runs about three times the input: one allocation, not a dozen.
+    let mut out = Vec::with_capacity(bytes.saturating_mul(3).clamp(256, 64 << 20));
+    match format {
+        Format::Jsonl => serde_json::to_writer(&mut out, &line),
+        Format::Json => serde_json::to_writer_pretty(&mut out, &line),
     }
     .expect("records serialize");
     Done {
@@ -363,7 +366,7 @@ impl<W: Write> Writer<W> {
 
     fn write_done(&mut self, d: &Done) -> io::Result<()> {
         self.open()?;
-        self.out.write_all(d.out.as_bytes())?;
+        self.out.write_all(&d.out)?;
         if let Format::Jsonl = self.format {
             self.out.write_all(b"\n")?;
         }
@@ -438,7 +441,7 @@ impl<W: Write> Writer<W> {
         }
         let d = Done {
             seq: job.seq,
-            out: String::new(),
+            out: Vec::new(),
             records: n,
             bytes: text.len(),
             error,

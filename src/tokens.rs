@@ -40,8 +40,9 @@ pub struct Memo {
     /// Token starts a personal name (family name + given name).
     pub surnames: OnceCell<Vec<bool>>,
 
-    /// Organization parsed at each token (depth 0).
-    pub orgs: OnceCell<Vec<OnceCell<Option<crate::rules::organization::Org>>>>,
+    /// Organization parsed at each token (depth 0); boxed, since few tokens
+    /// start one and the table is allocated for all.
+    pub orgs: OnceCell<Vec<OnceCell<Option<Box<crate::rules::organization::Org>>>>>,
 }
 
 impl<'t> Tokens<'t> {

@@ -467,7 +467,9 @@ pub fn at<'t>(t: &'t Tokens, i: usize) -> Option<&'t Org> {
         .memo
         .orgs
         .get_or_init(|| (0..t.len()).map(|_| OnceCell::new()).collect());
-    memo[i].get_or_init(|| parse_uncached(t, i, 0)).as_ref()
+    memo[i]
+        .get_or_init(|| parse_uncached(t, i, 0).map(Box::new))
+        .as_deref()
 }
 
 fn parse_uncached(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
