@@ -216,8 +216,9 @@ pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        // Tables pick buckets by the low bits, which a product mixes least.
-        self.0
+        // Tables pick buckets by the low bits, which a product mixes least:
+        // fold the well-mixed high bits onto them.
+        self.0 ^ (self.0 >> 29)
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -237,6 +238,10 @@ impl Hasher for WordHasher {
             let v = tail ^ ((rest.len() as u64) << 59);
             self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
     fn write_u8(&mut self, b: u8) {

@@ -31,12 +31,38 @@ type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// All entries of all lists as a trie over word ids.
 struct Trie {
-    /// Every word of every entry, lower case.
-    vocab: Fast<String, u32>,
+    /// Every word of every entry, lower case, keyed by [`short_key`] when it
+    /// has one (most syllables: an integer compare instead of a string one).
+    short_words: Fast<u64, u32>,
+    long_words: Fast<String, u32>,
     /// `(node, word, glued to the word before)` → child node.
     edges: Fast<u64, u32>,
     /// Per node and list: the payload of the first entry ending there.
     ends: Vec<[Option<u32>; LISTS]>,
+}
+
+impl Trie {
+    fn word_id(&self, word: &str) -> Option<u32> {
+        match short_key(word) {
+            Some(k) => self.short_words.get(&k).copied(),
+            None => self.long_words.get(word).copied(),
+        }
+    }
+
+    fn add_word(&mut self, word: &str) -> u32 {
+        let next = (self.short_words.len() + self.long_words.len()) as u32;
+        match short_key(word) {
+            Some(k) => *self.short_words.entry(k).or_insert(next),
+            None => *self.long_words.entry(word.to_string()).or_insert(next),
+        }
+    }
+}
+
+/// A word of at most eight bytes packed into an integer: exact, since text
+/// has no NUL bytes to be confused with the padding.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |k, &x| (k << 8) | u64::from(x)))
 }
 
 fn edge(node: u32, word: u32, glued: bool) -> u64 {
@@ -51,7 +77,8 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
         &crate::rules::organization::HEADS.matcher,
     ];
     let mut trie = Trie {
-        vocab: Fast::default(),
+        short_words: Fast::default(),
+        long_words: Fast::default(),
         edges: Fast::default(),
         ends: vec![[None; LISTS]],
     };
@@ -62,8 +89,7 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
             let toks = Tokens::new(&text);
             let mut node = 0;
             for k in 0..toks.len() {
-                let next = trie.vocab.len() as u32;
-                let word = *trie.vocab.entry(toks.low(k).to_string()).or_insert(next);
+                let word = trie.add_word(toks.low(k));
                 let glued = k > 0 && toks.glued(k - 1);
                 let fresh = trie.ends.len() as u32;
                 node = *trie.edges.entry(edge(node, word, glued)).or_insert(fresh);
@@ -85,9 +111,7 @@ fn build(t: &Tokens) -> [Table; LISTS] {
     let trie = &*TRIE;
     // Word ids, looked up once per token; punctuation and numbers have none
     // unless some entry contains them.
-    let ids: Vec<Option<u32>> = (0..t.len())
-        .map(|i| trie.vocab.get(t.low(i)).copied())
-        .collect();
+    let ids: Vec<Option<u32>> = (0..t.len()).map(|i| trie.word_id(t.low(i))).collect();
     for (i, tok) in t.toks.iter().enumerate() {
         // Entries start with a letter.
         if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {
