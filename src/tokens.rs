@@ -53,6 +53,10 @@ impl<'t> Tokens<'t> {
         let bytes = norm.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
             let (c, len) = char_at(norm, i);
             if c.is_whitespace() {
                 newline |= c == '\n';
@@ -67,6 +71,25 @@ impl<'t> Tokens<'t> {
             let mut lower = false;
             if word {
                 while end < bytes.len() {
+                    // ASCII letters and digits without the general checks.
+                    match bytes[end] {
+                        b'a'..=b'z' => {
+                            lower = true;
+                            end += 1;
+                            continue;
+                        }
+                        b'0'..=b'9' => {
+                            end += 1;
+                            continue;
+                        }
+                        b'A'..=b'Z' => {
+                            upper += 1;
+                            end += 1;
+                            continue;
+                        }
+                        b if b < 0x80 && b != b'&' => break,
+                        _ => {}
+                    }
                     let (d, dlen) = char_at(norm, end);
                     let amp = d == '&' && norm[end + 1..].starts_with(is_word_char);
                     if !(is_word_char(d) || amp) {
