@@ -23,9 +23,15 @@ pub enum List {
 
 const LISTS: usize = 4;
 
-/// For each token, the longest entry of a list that starts at it:
-/// `(end token, payload)`, stored as `u32` pairs.
-pub type Table = Vec<Option<(u32, u32)>>;
+/// For each token, the longest entry of each list that starts at it, packed
+/// into one `u32` per list (`tokens << 24 | payload`, 0 for none): the four
+/// lists of a token share a cache line and a document's table stays small.
+pub type Table = Vec<[u32; LISTS]>;
+
+/// Entries longer than this many tokens, or payloads beyond 24 bits, do not
+/// fit the packing; no list comes near either.
+const MAX_TOKENS: usize = 255;
+const MAX_PAYLOAD: usize = (1 << 24) - 1;
 
 type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
@@ -97,7 +103,7 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
                     trie.ends.push([None; LISTS]);
                 }
             }
-            if node != 0 {
+            if node != 0 && toks.len() <= MAX_TOKENS && payload <= MAX_PAYLOAD {
                 let slot = &mut trie.ends[node as usize][list];
                 slot.get_or_insert(payload as u32);
             }
@@ -106,8 +112,8 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
     trie
 });
 
-fn build(t: &Tokens) -> [Table; LISTS] {
-    let mut tables: [Table; LISTS] = std::array::from_fn(|_| vec![None; t.len()]);
+fn build(t: &Tokens) -> Table {
+    let mut table: Table = vec![[0; LISTS]; t.len()];
     let trie = &*TRIE;
     // Word ids, looked up once per token; punctuation and numbers have none
     // unless some entry contains them.
@@ -131,22 +137,18 @@ fn build(t: &Tokens) -> [Table; LISTS] {
             j += 1;
             for (list, end) in trie.ends[node as usize].iter().enumerate() {
                 if let Some(payload) = end {
-                    tables[list][i] = Some((j as u32, *payload));
+                    table[i][list] = ((j - i) as u32) << 24 | *payload;
                 }
             }
         }
     }
-    tables
+    table
 }
 
 /// The entry of `list` at token `i`: `(end token, payload)`.
 pub fn at(t: &Tokens, list: List, i: usize) -> Option<(usize, usize)> {
-    let tables = t.memo.lists.get_or_init(|| build(t));
-    tables[list as usize]
-        .get(i)
-        .copied()
-        .flatten()
-        .map(|(e, p)| (e as usize, p as usize))
+    let packed = t.memo.lists.get_or_init(|| build(t)).get(i)?[list as usize];
+    (packed != 0).then(|| (i + (packed >> 24) as usize, (packed & 0xFF_FFFF) as usize))
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub struct Tokens<'t> {
 #[derive(Debug, Default)]
 pub struct Memo {
     /// The list lookups of `lexicon`, one table per list.
-    pub lists: OnceCell<[crate::lexicon::Table; 4]>,
+    pub lists: OnceCell<crate::lexicon::Table>,
     /// Token starts a personal name (family name + given name).
     pub surnames: OnceCell<Vec<bool>>,
 
