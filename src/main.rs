@@ -121,8 +121,31 @@ fn main() -> ExitCode {
 struct Job {
     seq: usize,
     source: String,
-    text: Result<String, InputError>,
+    text: Result<Input, InputError>,
     ref_date: Option<Ymd>,
+}
+
+/// A document as read: file bytes are checked and decoded by the worker
+/// that extracts them, which keeps the reading thread light.
+enum Input {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
+impl Input {
+    fn len(&self) -> usize {
+        match self {
+            Input::Bytes(b) => b.len(),
+            Input::Text(t) => t.len(),
+        }
+    }
+
+    fn decode(self) -> Result<String, InputError> {
+        match self {
+            Input::Bytes(b) => decode(b),
+            Input::Text(t) => Ok(t),
+        }
+    }
 }
 
 /// An extracted document, serialized, with what the summary counts.
@@ -215,7 +238,15 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
                     writer.flush_ready(&mut pending, &mut next)?;
                 }
                 if big {
-                    writer.stream(job, &options)?;
+                    let job = Job {
+                        text: job.text.and_then(Input::decode).map(Input::Text),
+                        ..job
+                    };
+                    if job.text.is_ok() {
+                        writer.stream(job, &options)?;
+                    } else {
+                        writer.write_done(&process(job, &options, args.format))?;
+                    }
                 } else {
                     let d = process(job, &options, args.format);
                     writer.write_done(&d)?;
@@ -316,8 +347,9 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
         ref_date: job.ref_date,
         ..options.clone()
     };
-    let bytes = job.text.as_ref().map_or(0, String::len);
-    let line = match job.text {
+    let text = job.text.and_then(Input::decode);
+    let bytes = text.as_ref().map_or(0, String::len);
+    let line = match text {
         Ok(text) => DocumentLine::extract(job.source, &text, &options),
         Err(e) => DocumentLine::error(job.source, e),
     };
@@ -394,8 +426,8 @@ impl<W: Write> Writer<W> {
 
     /// Writes a large document's line while its records are found.
     fn stream(&mut self, job: Job, options: &Options) -> io::Result<()> {
-        let Ok(text) = job.text else {
-            unreachable!("only texts are streamed")
+        let Ok(Input::Text(text)) = job.text else {
+            unreachable!("only decoded texts are streamed")
         };
         let options = Options {
             ref_date: job.ref_date,
@@ -608,7 +640,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-type JobInput = (String, Result<String, InputError>, Option<Ymd>);
+type JobInput = (String, Result<Input, InputError>, Option<Ymd>);
 
 /// The documents of one input path: the whole file, or one per JSON line,
 /// read as they are needed.
@@ -619,7 +651,7 @@ fn read_jobs<'a>(path: &str, args: &'a ExtractArgs) -> Box<dyn Iterator<Item = J
         path.to_string()
     };
     if let InputFormat::Text = args.input_format {
-        let text = read_input(path).and_then(decode);
+        let text = read_input(path).map(Input::Bytes);
         return Box::new(std::iter::once((source, text, None)));
     }
     let reader: io::BufReader<Box<dyn Read>> = if path == "-" {
@@ -688,7 +720,7 @@ fn jsonl_job(at: &str, line: &[u8], args: &ExtractArgs) -> Option<JobInput> {
             .and_then(Value::as_str)
             .and_then(Ymd::parse);
         match value.get(&args.text_field) {
-            Some(Value::String(text)) => Some((id, Ok(text.clone()), date)),
+            Some(Value::String(text)) => Some((id, Ok(Input::Text(text.clone())), date)),
             _ => Some((
                 id,
                 Err(err(
