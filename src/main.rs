@@ -125,25 +125,38 @@ struct Job {
     ref_date: Option<Ymd>,
 }
 
-/// A document as read: file bytes are checked and decoded by the worker
-/// that extracts them, which keeps the reading thread light.
+/// A document as handed to a worker: files are read, checked and decoded
+/// by the worker that extracts them, which keeps the ordering thread light
+/// and each document's bytes on one core.
 enum Input {
+    Path(String),
     Bytes(Vec<u8>),
     Text(String),
 }
 
 impl Input {
+    /// Reads a file; other inputs are already in memory.
+    fn load(self) -> Result<Input, InputError> {
+        match self {
+            Input::Path(p) => read_input(&p).map(Input::Bytes),
+            other => Ok(other),
+        }
+    }
+
+    /// Bytes in memory (a path not yet read counts none).
     fn len(&self) -> usize {
         match self {
+            Input::Path(_) => 0,
             Input::Bytes(b) => b.len(),
             Input::Text(t) => t.len(),
         }
     }
 
     fn decode(self) -> Result<String, InputError> {
-        match self {
+        match self.load()? {
             Input::Bytes(b) => decode(b),
             Input::Text(t) => Ok(t),
+            Input::Path(_) => unreachable!("load reads paths"),
         }
     }
 }
@@ -156,6 +169,8 @@ struct Done {
     records: usize,
     bytes: usize,
     error: Option<String>,
+    /// A document too long to hold its records: the writer streams it.
+    stream: Option<Job>,
 }
 
 /// Totals for `--stats` and the progress line.
@@ -207,6 +222,7 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
     let mut writer = Writer {
         out: BufWriter::with_capacity(1 << 18, stdout.lock()),
         format: args.format,
+        options: options.clone(),
         written: 0,
         totals: Totals::default(),
         progress: Progress::new(total_bytes),
@@ -216,6 +232,8 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
     let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
     let mut next = 0;
     let mut seq = 0;
+    let mut batch: Vec<Job> = Vec::new();
+    let mut batch_bytes = 0;
     for input in inputs {
         let jobs = match input {
             Ok(path) => read_jobs(&path, args),
@@ -229,47 +247,39 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
                 ref_date: date.or(options.ref_date),
             };
             seq += 1;
-            let big = job.text.as_ref().is_ok_and(|t| t.len() >= STREAM_BYTES);
-            if big || threads == 1 {
-                // In order: everything before it is written first.
-                while next < job.seq {
-                    let d = pool.results.recv().expect("workers outlive the batch");
-                    pending.insert(d.seq, d);
-                    writer.flush_ready(&mut pending, &mut next)?;
-                }
-                if big {
-                    let job = Job {
-                        text: job.text.and_then(Input::decode).map(Input::Text),
-                        ..job
-                    };
-                    if job.text.is_ok() {
-                        writer.stream(job, &options)?;
-                    } else {
-                        writer.write_done(&process(job, &options, args.format))?;
-                    }
-                } else {
-                    let d = process(job, &options, args.format);
-                    writer.write_done(&d)?;
-                }
+            if threads == 1 {
+                writer.write_done(process(job, &options, args.format))?;
                 next += 1;
                 continue;
             }
-            pool.send(job);
-            // Bounded window: a few documents per worker in flight.
-            while seq - next > threads * 4 {
-                let d = pool.results.recv().expect("workers outlive the batch");
-                pending.insert(d.seq, d);
+            batch_bytes += job.text.as_ref().map_or(0, Input::len);
+            batch.push(job);
+            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                pool.send(std::mem::take(&mut batch));
+                batch_bytes = 0;
+            }
+            // Bounded window: two batches per worker in flight.
+            while seq - next > threads * BATCH_DOCS * 2 {
+                if !batch.is_empty() {
+                    pool.send(std::mem::take(&mut batch));
+                    batch_bytes = 0;
+                }
+                let done = pool.results.recv().expect("workers outlive the batch");
+                pending.extend(done.into_iter().map(|d| (d.seq, d)));
                 writer.flush_ready(&mut pending, &mut next)?;
             }
-            while let Ok(d) = pool.results.try_recv() {
-                pending.insert(d.seq, d);
+            while let Ok(done) = pool.results.try_recv() {
+                pending.extend(done.into_iter().map(|d| (d.seq, d)));
             }
             writer.flush_ready(&mut pending, &mut next)?;
         }
     }
+    if !batch.is_empty() {
+        pool.send(batch);
+    }
     while next < seq {
-        let d = pool.results.recv().expect("workers outlive the batch");
-        pending.insert(d.seq, d);
+        let done = pool.results.recv().expect("workers outlive the batch");
+        pending.extend(done.into_iter().map(|d| (d.seq, d)));
         writer.flush_ready(&mut pending, &mut next)?;
     }
     drop(pool);
@@ -289,17 +299,23 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
     Ok(t.errors)
 }
 
-/// Worker threads pulling jobs from one queue.
+/// Documents go to workers, and come back, this many at a time (fewer
+/// when they hold [`BATCH_BYTES`]): one wake-up per batch instead of one per
+/// small document.
+const BATCH_DOCS: usize = 8;
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Worker threads pulling batches of jobs from one queue.
 struct Pool {
-    jobs: Option<mpsc::Sender<Job>>,
-    results: mpsc::Receiver<Done>,
+    jobs: Option<mpsc::Sender<Vec<Job>>>,
+    results: mpsc::Receiver<Vec<Done>>,
     handles: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Pool {
     fn new(threads: usize, options: &Options, format: Format) -> Pool {
-        let (job_tx, job_rx) = mpsc::channel::<Job>();
-        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let (job_tx, job_rx) = mpsc::channel::<Vec<Job>>();
+        let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
         let job_rx = Arc::new(Mutex::new(job_rx));
         let handles = (0..if threads > 1 { threads } else { 0 })
             .map(|_| {
@@ -307,12 +323,27 @@ impl Pool {
                 let done_tx = done_tx.clone();
                 let options = options.clone();
                 std::thread::spawn(move || loop {
-                    let job = match job_rx.lock() {
+                    let jobs = match job_rx.lock() {
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
-                    let Ok(job) = job else { return };
-                    if done_tx.send(process(job, &options, format)).is_err() {
+                    let Ok(jobs) = jobs else { return };
+                    // Results go back per batch, or sooner once they are large.
+                    let mut done = Vec::with_capacity(jobs.len());
+                    let mut bytes = 0;
+                    for job in jobs {
+                        let d = process(job, &options, format);
+                        bytes += d.out.len();
+                        let urgent = d.stream.is_some() || bytes >= BATCH_BYTES;
+                        done.push(d);
+                        if urgent {
+                            if done_tx.send(std::mem::take(&mut done)).is_err() {
+                                return;
+                            }
+                            bytes = 0;
+                        }
+                    }
+                    if !done.is_empty() && done_tx.send(done).is_err() {
                         return;
                     }
                 })
@@ -325,9 +356,9 @@ impl Pool {
         }
     }
 
-    fn send(&self, job: Job) {
+    fn send(&self, jobs: Vec<Job>) {
         if let Some(tx) = &self.jobs {
-            tx.send(job).expect("workers outlive the batch");
+            tx.send(jobs).expect("workers outlive the batch");
         }
     }
 }
@@ -341,13 +372,25 @@ impl Drop for Pool {
     }
 }
 
-/// Extracts one document and serializes its line.
+/// Extracts one document and serializes its line; a long document goes
+/// back to the writer to be streamed.
 fn process(job: Job, options: &Options, format: Format) -> Done {
+    let input = job.text.and_then(Input::load);
+    if input.as_ref().is_ok_and(|i| i.len() >= STREAM_BYTES) {
+        return Done {
+            seq: job.seq,
+            out: Vec::new(),
+            records: 0,
+            bytes: 0,
+            error: None,
+            stream: Some(Job { text: input, ..job }),
+        };
+    }
     let options = Options {
         ref_date: job.ref_date,
         ..options.clone()
     };
-    let text = job.text.and_then(Input::decode);
+    let text = input.and_then(Input::decode);
     let bytes = text.as_ref().map_or(0, String::len);
     let line = match text {
         Ok(text) => DocumentLine::extract(job.source, &text, &options),
@@ -368,6 +411,7 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
         error: line
             .error
             .map(|e| format!("{}: {}", line.source, e.message)),
+        stream: None,
     }
 }
 
@@ -375,6 +419,8 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
 struct Writer<W: Write> {
     out: W,
     format: Format,
+    /// For the documents the writer streams itself.
+    options: Options,
     written: usize,
     totals: Totals,
     progress: Progress,
@@ -387,7 +433,7 @@ impl<W: Write> Writer<W> {
         next: &mut usize,
     ) -> io::Result<()> {
         while let Some(d) = pending.remove(next) {
-            self.write_done(&d)?;
+            self.write_done(d)?;
             *next += 1;
         }
         Ok(())
@@ -401,13 +447,24 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    fn write_done(&mut self, d: &Done) -> io::Result<()> {
+    fn write_done(&mut self, d: Done) -> io::Result<()> {
+        if let Some(job) = d.stream {
+            let job = Job {
+                text: job.text.and_then(Input::decode).map(Input::Text),
+                ..job
+            };
+            if job.text.is_ok() {
+                return self.stream(job);
+            }
+            // Not a text after all: its error line.
+            return self.write_done(process(job, &self.options, self.format));
+        }
         self.open()?;
         self.out.write_all(&d.out)?;
         if let Format::Jsonl = self.format {
             self.out.write_all(b"\n")?;
         }
-        self.count(d);
+        self.count(&d);
         Ok(())
     }
 
@@ -425,13 +482,13 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes a large document's line while its records are found.
-    fn stream(&mut self, job: Job, options: &Options) -> io::Result<()> {
+    fn stream(&mut self, job: Job) -> io::Result<()> {
         let Ok(Input::Text(text)) = job.text else {
             unreachable!("only decoded texts are streamed")
         };
         let options = Options {
             ref_date: job.ref_date,
-            ..options.clone()
+            ..self.options.clone()
         };
         self.open()?;
         let source = serde_json::to_string(&job.source).expect("serializes");
@@ -482,6 +539,7 @@ impl<W: Write> Writer<W> {
             records: n,
             bytes: text.len(),
             error,
+            stream: None,
         };
         self.count(&d);
         Ok(())
@@ -651,7 +709,12 @@ fn read_jobs<'a>(path: &str, args: &'a ExtractArgs) -> Box<dyn Iterator<Item = J
         path.to_string()
     };
     if let InputFormat::Text = args.input_format {
-        let text = read_input(path).map(Input::Bytes);
+        // Files are read by the worker that extracts them.
+        let text = if path == "-" {
+            read_input(path).map(Input::Bytes)
+        } else {
+            Ok(Input::Path(path.to_string()))
+        };
         return Box::new(std::iter::once((source, text, None)));
     }
     let reader: io::BufReader<Box<dyn Read>> = if path == "-" {
