@@ -389,28 +389,58 @@ fn lower_same_layout(s: &str) -> String {
     out
 }
 
-/// The lower case of a non-ASCII upper-case letter, when it is one letter.
+/// Case of a non-ASCII letter: the Vietnamese ranges are read from the code
+/// point (upper and lower case alternate), other characters ask the Unicode
+/// tables. `Some(true)` upper, `Some(false)` lower, `None` without case.
 #[inline]
-fn lower_of(c: char) -> Option<char> {
+fn letter_case(c: char) -> Option<bool> {
     let u = c as u32;
     match u {
-        // Precomposed Vietnamese letters: even code points are upper case.
-        0x1EA0..=0x1EF9 => u.is_multiple_of(2).then(|| char::from_u32(u + 1)).flatten(),
-        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20),
-        0xDF..=0xFF => None,
-        0x100..=0x12F | 0x150..=0x177 => {
-            u.is_multiple_of(2).then(|| char::from_u32(u + 1)).flatten()
-        }
-        0x1A0 | 0x1AF => char::from_u32(u + 1),
-        0x1A1 | 0x1B0 => None,
-        _ if c.is_uppercase() => {
+        0xC0..=0xD6 | 0xD8..=0xDE => Some(true),
+        0xDF..=0xF6 | 0xF8..=0xFF => Some(false),
+        0x100..=0x12F | 0x150..=0x177 | 0x1EA0..=0x1EF9 => Some(u.is_multiple_of(2)),
+        0x1A0 | 0x1AF => Some(true),
+        0x1A1 | 0x1B0 => Some(false),
+        0x300..=0x36F => None,
+        _ => Some(c.is_uppercase()).filter(|&up| up || c.is_lowercase()),
+    }
+}
+
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    letter_case(c) == Some(true)
+}
+
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    letter_case(c) == Some(false)
+}
+
+/// The lower case of a non-ASCII upper-case letter, when it is one letter:
+/// the next code point in the ranges [`letter_case`] reads, Unicode's
+/// mapping elsewhere.
+#[inline]
+fn lower_of(c: char) -> Option<char> {
+    if !is_upper(c) {
+        return None;
+    }
+    let u = c as u32;
+    match u {
+        0xC0..=0xDE => char::from_u32(u + 0x20),
+        0x100..=0x12F | 0x150..=0x177 | 0x1A0 | 0x1AF | 0x1EA0..=0x1EF9 => char::from_u32(u + 1),
+        _ => {
             let mut low = c.to_lowercase();
             match (low.next(), low.next()) {
                 (Some(l), None) => Some(l),
                 _ => None,
             }
         }
-        _ => None,
     }
 }
 

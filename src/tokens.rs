@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use crate::text::{is_word_char, Text};
+use crate::text::{is_lower, is_upper, is_word_char, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
 /// character. Offsets are bytes of the normalized view.
@@ -200,38 +200,6 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
     let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
     (c, c.len_utf8())
-}
-
-/// Case of Vietnamese letters from their code points; other characters
-/// ask the Unicode tables. `Some(true)` upper, `Some(false)` lower.
-#[inline]
-fn vietnamese_case(c: char) -> Option<bool> {
-    let u = c as u32;
-    match u {
-        0xC0..=0xD6 | 0xD8..=0xDE => Some(true),
-        0xDF..=0xF6 | 0xF8..=0xFF => Some(false),
-        0x100..=0x12F | 0x150..=0x177 | 0x1EA0..=0x1EF9 => Some(u.is_multiple_of(2)),
-        0x1A0 | 0x1AF => Some(true),
-        0x1A1 | 0x1B0 => Some(false),
-        0x300..=0x36F => None,
-        _ => Some(c.is_uppercase()).filter(|&up| up || c.is_lowercase()),
-    }
-}
-
-#[inline]
-fn is_upper(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    vietnamese_case(c) == Some(true)
-}
-
-#[inline]
-fn is_lower(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_lowercase();
-    }
-    vietnamese_case(c) == Some(false)
 }
 
 #[cfg(test)]
