@@ -1,10 +1,11 @@
 //! The `vnextract` command line: inputs → extract → JSON Lines.
 //!
-//! Documents are read in input order by the main thread, extracted by a pool
-//! of workers, and written back in input order; at most a few documents per
-//! worker are in flight, so memory follows the largest document, not the
-//! batch. Documents larger than [`STREAM_BYTES`] are extracted by the main
-//! thread and their records streamed straight to the output.
+//! Documents go in input order to a pool of workers, a batch at a time; each
+//! worker reads, decodes and extracts its documents, and the main thread
+//! writes the lines back in input order. At most two batches per worker are
+//! in flight, so memory follows the largest document, not the batch.
+//! Documents larger than [`STREAM_BYTES`] come back unextracted: the main
+//! thread extracts them and streams their records straight to the output.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
@@ -18,14 +19,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
 use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
-
-// Extraction allocates many small strings and vectors per document; mimalloc
-// serves them several times faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use vnextract::{extract_each, Kind, Options, Ymd};
 
-/// Documents at least this large skip the worker pool and stream their records.
+// Extraction allocates many small strings and vectors per document; mimalloc
+// serves them faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Documents at least this large are not extracted whole: their records are
+/// streamed to the output as they are found.
 const STREAM_BYTES: usize = 8 << 20;
 
 #[derive(Parser)]
