@@ -302,3 +302,32 @@ fn a_large_document_is_streamed_as_one_valid_line() {
     assert_eq!(&text[bs..be], last["text"].as_str().unwrap());
     assert_eq!(docs[1]["records"][0]["code"], "05-CT/TW");
 }
+
+#[test]
+fn a_large_file_that_is_not_text_gets_its_error_line_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "Chỉ thị số 05-CT/TW. ".repeat((8 << 20) / 20).into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe tail");
+    fs::write(dir.path().join("a_big.txt"), &bytes).unwrap();
+    fs::write(dir.path().join("b_small.txt"), "Chỉ thị 05-CT/TW").unwrap();
+    for threads in ["1", "2"] {
+        let out = run(
+            &[
+                "extract",
+                "--threads",
+                threads,
+                dir.path().to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "an input error sets the exit code"
+        );
+        let docs = lines(&out);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0]["error"]["code"], "invalid_utf8");
+        assert_eq!(docs[1]["records"][0]["code"], "05-CT/TW");
+    }
+}
