@@ -214,6 +214,22 @@ impl NameMatcher {
 #[derive(Default)]
 pub struct WordHasher(u64);
 
+impl WordHasher {
+    /// One multiply-rotate step over eight bytes of key.
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Up to eight bytes as one little-endian integer, zero-padded. Built byte by
+/// byte: a copy into a buffer would call memcpy.
+pub fn pack_le(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0u64, |v, &b| (v << 8) | u64::from(b))
+}
+
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // Tables pick buckets by the low bits, which a product mixes least:
@@ -225,27 +241,20 @@ impl Hasher for WordHasher {
         // Eight bytes at a time: words are short.
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.mix(pack_le(c));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // Byte by byte: a copy into a buffer would call memcpy.
-            let tail = rest
-                .iter()
-                .rev()
-                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-            let v = tail ^ ((rest.len() as u64) << 59);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.mix(pack_le(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
     fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.mix(v);
     }
 
     fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.mix(u64::from(b));
     }
 }
 

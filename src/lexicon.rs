@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{NameMatcher, WordHasher, DATA};
+use crate::gazetteer::{pack_le, NameMatcher, WordHasher, DATA};
 use crate::text::Text;
 use crate::tokens::Tokens;
 
@@ -67,8 +67,7 @@ impl Trie {
 /// A word of at most eight bytes packed into an integer: exact, since text
 /// has no NUL bytes to be confused with the padding.
 fn short_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |k, &x| (k << 8) | u64::from(x)))
+    (word.len() <= 8).then(|| pack_le(word.as_bytes()))
 }
 
 fn edge(node: u32, word: u32, glued: bool) -> u64 {
