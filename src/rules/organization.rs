@@ -220,26 +220,29 @@ pub fn is_stop(w: &str) -> bool {
 /// Words that introduce a place inside an organization name, with the
 /// category of the place and its full form.
 pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+    const WORDS: &[(&[&str], &str)] = &[
+        (&["thành", "phố"], "thành phố"),
+        (&["thị", "xã"], "thị xã"),
+        (&["thị", "trấn"], "thị trấn"),
+        (&["thủ", "đô"], "thủ đô"),
+        (&["nước"], "nước"),
+        (&["đặc", "khu"], "đặc khu"),
+        (&["tỉnh"], "tỉnh"),
+        (&["huyện"], "huyện"),
+        (&["quận"], "quận"),
+        (&["xã"], "xã"),
+        (&["phường"], "phường"),
+        (&["tp"], "thành phố"),
+        (&["tx"], "thị xã"),
+    ];
     if !t.is_word(i) {
         return None;
     }
-    // Every token is asked: one `match` on the first word rejects the rest.
-    let options: &[(&[&str], &str)] = match t.low(i) {
-        "thành" => &[(&["thành", "phố"], "thành phố")],
-        "thị" => &[(&["thị", "xã"], "thị xã"), (&["thị", "trấn"], "thị trấn")],
-        "thủ" => &[(&["thủ", "đô"], "thủ đô")],
-        "nước" => &[(&["nước"], "nước")],
-        "đặc" => &[(&["đặc", "khu"], "đặc khu")],
-        "tỉnh" => &[(&["tỉnh"], "tỉnh")],
-        "huyện" => &[(&["huyện"], "huyện")],
-        "quận" => &[(&["quận"], "quận")],
-        "xã" => &[(&["xã"], "xã")],
-        "phường" => &[(&["phường"], "phường")],
-        "tp" => &[(&["tp"], "thành phố")],
-        "tx" => &[(&["tx"], "thị xã")],
-        _ => return None,
-    };
-    for (words, full) in options {
+    let first = t.low(i);
+    for (words, full) in WORDS {
+        if words[0] != first {
+            continue;
+        }
         if let Some(mut e) = t.expect(i, words) {
             // `TP.` and `TP. Hồ Chí Minh`.
             if *full == "thành phố" && t.low(i) == "tp" && t.is_punct(e, '.') && t.glued(i) {
