@@ -117,6 +117,42 @@ impl Ymd {
     /// ISO 8601 at the precision known: `2019-07-30`, `2019-07`, `2019`, and
     /// ISO's year-less forms `--07-30`, `--07` when only the year is missing.
     pub fn iso(&self) -> String {
+        // Every date record writes this: digits pushed directly, `format!`
+        // only for years outside 0..=9999.
+        if self.year.is_none_or(|y| (0..=9999).contains(&y))
+            && self.month.is_none_or(|m| m <= 99)
+            && self.day.is_none_or(|d| d <= 99)
+        {
+            let mut s = String::with_capacity(10);
+            let push = |s: &mut String, v: u32, width: u32| {
+                for p in (0..width).rev() {
+                    s.push(char::from(b'0' + (v / 10u32.pow(p) % 10) as u8));
+                }
+            };
+            match (self.year, self.month, self.day) {
+                (Some(y), m, d) => {
+                    push(&mut s, y as u32, 4);
+                    if let Some(m) = m {
+                        s.push('-');
+                        push(&mut s, m, 2);
+                        if let Some(d) = d {
+                            s.push('-');
+                            push(&mut s, d, 2);
+                        }
+                    }
+                }
+                (None, Some(m), d) => {
+                    s.push_str("--");
+                    push(&mut s, m, 2);
+                    if let Some(d) = d {
+                        s.push('-');
+                        push(&mut s, d, 2);
+                    }
+                }
+                (None, None, _) => {}
+            }
+            return s;
+        }
         match (self.year, self.month, self.day) {
             (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
             (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
@@ -444,5 +480,24 @@ impl Serialize for Record {
             rule: self.rule,
         }
         .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ymd;
+
+    #[test]
+    fn iso_at_every_precision() {
+        let iso = |y, m, d| Ymd::new(y, m, d).iso();
+        assert_eq!(iso(Some(2019), Some(7), Some(3)), "2019-07-03");
+        assert_eq!(iso(Some(987), Some(12), None), "0987-12");
+        assert_eq!(iso(Some(2025), None, Some(4)), "2025");
+        assert_eq!(iso(None, Some(7), Some(30)), "--07-30");
+        assert_eq!(iso(None, Some(1), None), "--01");
+        assert_eq!(iso(None, None, Some(1)), "");
+        // Outside the fast path, the same forms.
+        assert_eq!(iso(Some(12345), Some(1), Some(2)), "12345-01-02");
+        assert_eq!(iso(Some(-5), None, None), "-005");
     }
 }

@@ -80,8 +80,25 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .map(|(c, _)| c)
         .collect();
     drop_blocked(&mut out);
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    sort_by_span(&mut out, |c| (c.start, c.end));
     out
+}
+
+/// Sorts by start, longer first, keeping the order of equal spans (a stable
+/// sort). Records are large: the order is found on small keys and each
+/// record moves once, where a merge sort would move it on every pass.
+pub fn sort_by_span<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
+    let key = |x: &T| {
+        let (s, e) = span(x);
+        (s, std::cmp::Reverse(e))
+    };
+    if items.is_sorted_by_key(key) {
+        return;
+    }
+    let mut order: Vec<_> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.into_iter().filter_map(|(_, i)| slots[i].take()));
 }
 
 /// Kinds whose records may not overlap a record of `kind`: numbers that

@@ -444,6 +444,16 @@ fn lower_of(c: char) -> Option<char> {
     }
 }
 
+/// `a b`: two phrases joined by a space (names are built this way for many
+/// candidates; `format!` costs several times more).
+pub fn join_words(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
+    s.push(' ');
+    s.push_str(b);
+    s
+}
+
 /// True for letters and digits, the characters that continue a word.
 /// Vietnamese letters are answered from their code point ranges: the
 /// general Unicode tables are slow for them.

@@ -74,7 +74,8 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             continue;
         }
         let capitalized = norm[start..].chars().next().is_some_and(char::is_uppercase);
-        for (s, e, fields, rule) in typed(norm, &codes, &mut used, ty, start, end, capitalized) {
+        let found = typed(text, &codes, &mut used, ty, start, end, capitalized);
+        for (s, e, fields, rule) in found {
             refs.push((s, e, fields, rule));
         }
     }
@@ -217,7 +218,7 @@ type Found = (usize, usize, DocumentRef, &'static str);
 
 /// References that start with the type word at `start..end`.
 fn typed(
-    norm: &str,
+    text: &Text,
     codes: &[Code],
     used: &mut [bool],
     ty: &DocType,
@@ -225,6 +226,7 @@ fn typed(
     end: usize,
     capitalized: bool,
 ) -> Vec<Found> {
+    let norm = text.norm();
     let base = DocumentRef {
         doc_type: Some(ty.name.clone()),
         ..DocumentRef::default()
@@ -297,7 +299,7 @@ fn typed(
     if ty.cite == Cite::Code {
         return Vec::new();
     }
-    match named(norm, end, ty) {
+    match named(norm, text.lower(), end, ty) {
         Some((e, f)) => vec![(start, e, f, "document_ref/named")],
         None => Vec::new(),
     }
@@ -529,7 +531,7 @@ fn is_stop(w: &str) -> bool {
 /// `Luật Đất đai năm 2024`, `Bộ luật Tố tụng dân sự số 92/2015/QH13`,
 /// `Hiến pháp năm 2013`, `Điều lệ Đảng`, `Quy hoạch điện VIII`,
 /// `Luật sửa đổi, bổ sung một số điều` — starting after the type word at `pos`.
-fn named(norm: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
+fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
     let mut f = DocumentRef {
         doc_type: Some(ty.name.clone()),
         ..DocumentRef::default()
@@ -610,7 +612,7 @@ fn named(norm: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
             match next {
                 Some((n, _))
                     if n.chars().next().is_some_and(char::is_uppercase)
-                        && !starts_type_word(norm, e + 1) =>
+                        && !starts_type_word(lower, e + 1) =>
                 {
                     p = e;
                     continue;
@@ -666,9 +668,10 @@ fn is_year(w: &str) -> bool {
 }
 
 /// True when a document type word (`Luật`, `Chương trình hành động`) starts at `pos`.
-fn starts_type_word(norm: &str, pos: usize) -> bool {
-    let key = crate::gazetteer::match_key(&norm[pos..norm.floor_char_boundary(pos + 40)]);
-    DATA.doc_type_words.match_at(&key, 0).is_some()
+/// `lower` is the lower view: already the match key, no copy to make.
+fn starts_type_word(lower: &str, pos: usize) -> bool {
+    let key = &lower[pos..lower.floor_char_boundary(pos + 40)];
+    DATA.doc_type_words.match_at(key, 0).is_some()
 }
 
 /// True when a Roman numeral ends a run of at most `max` lower-case words at `pos`.
@@ -721,10 +724,10 @@ fn near(s: &str, pos: usize, len: usize) -> &str {
 /// The gazetteer name wins unless the phrase goes on with another capitalized
 /// word (`Đảng` + `bộ Khối` is not the Party).
 fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
-    if starts_type_word(norm, pos) {
+    if starts_type_word(lower, pos) {
         return None;
     }
-    let run_end = capitalized_run(norm, pos)?;
+    let run_end = capitalized_run(norm, lower, pos)?;
     if let Some((e, idx)) = DATA.organization_names.match_at(lower, pos) {
         let goes_on = e < run_end
             && norm[e..run_end]
@@ -740,7 +743,7 @@ fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
 
 /// End of a name that starts with a capital at `pos` and goes on through
 /// its words until a function word or punctuation.
-fn capitalized_run(norm: &str, pos: usize) -> Option<usize> {
+fn capitalized_run(norm: &str, lower: &str, pos: usize) -> Option<usize> {
     let (first, mut end) = word_at(norm, pos)?;
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -758,12 +761,12 @@ fn capitalized_run(norm: &str, pos: usize) -> Option<usize> {
             break;
         }
         let next_is_name = word_at(norm, e + 1).is_some_and(|(n, _)| {
-            n.starts_with(char::is_uppercase) && !starts_type_word(norm, e + 1)
+            n.starts_with(char::is_uppercase) && !starts_type_word(lower, e + 1)
         });
         if lw == "và" && !next_is_name {
             break;
         }
-        if lw == "quy" || lw == "số" || starts_type_word(norm, p + 1) {
+        if lw == "quy" || lw == "số" || starts_type_word(lower, p + 1) {
             break;
         }
         end = e;

@@ -22,6 +22,7 @@ use crate::gazetteer::{NameMatcher, DATA};
 use crate::places::{surname_start, PLACES};
 use crate::record::{Fields, Organization};
 use crate::select::Candidate;
+use crate::text::join_words;
 use crate::tokens::Tokens;
 
 /// A head of productive names (a row of `data/org_heads.tsv`).
@@ -265,7 +266,7 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
     }
     if let Some((e, full)) = place_word(t, i) {
         if let Some(ne) = place_name(t, e) {
-            return Some((ne, format!("{full} {}", place_text(t, e, ne))));
+            return Some((ne, join_words(full, &place_text(t, e, ne))));
         }
         return Some((e, full.to_string()));
     }
@@ -286,7 +287,7 @@ fn place_text(t: &Tokens, s: usize, e: usize) -> String {
 fn place_on_next_line(t: &Tokens, i: usize) -> Option<(usize, String)> {
     let (e, full) = place_word(t, i)?;
     let ne = place_name(t, e)?;
-    Some((ne, format!("{full} {}", place_text(t, e, ne))))
+    Some((ne, join_words(full, &place_text(t, e, ne))))
 }
 
 /// `Trung ương`, `TW`, `T.Ư`, `TƯ`.
@@ -566,7 +567,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         |end: usize, tail: Option<String>, category: Option<String>, abbr: Option<String>| Org {
             end,
             name: match tail {
-                Some(tail) => format!("{head_name} {tail}"),
+                Some(tail) => join_words(&head_name, &tail),
                 None => head_name.clone(),
             },
             category: category.or_else(|| head.category.clone()),
@@ -620,7 +621,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         }
         if let Some(inner) = parse(t, j, depth + 1) {
             let tail = match co_quan {
-                Some(c) => format!("{c} {}", inner.name),
+                Some(c) => join_words(c, &inner.name),
                 None => inner.name.clone(),
             };
             let category = head.category.clone().or(inner.category.clone());
@@ -638,7 +639,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             ));
         } else if co_quan.is_some() && head.name {
             if let Some(e) = name_run(t, j) {
-                let tail = format!("Cơ quan {}", &t.norm[t.toks[j].start..t.toks[e - 1].end]);
+                let tail = join_words("Cơ quan", &t.norm[t.toks[j].start..t.toks[e - 1].end]);
                 consider(make(e, Some(tail), None, abbr.clone()));
             }
         }
@@ -662,7 +663,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
                 let sector = t.norm[t.toks[hend].start..t.toks[se - 1].end].to_string();
                 let sector_abbr = (hend..se).any(|k| t.is_allcaps(k)).then(|| sector.clone());
                 let (end, tail) = match place(t, se) {
-                    Some((pe, p)) => (pe, format!("{sector} {p}")),
+                    Some((pe, p)) => (pe, join_words(&sector, &p)),
                     None => (se, sector),
                 };
                 consider(make(end, Some(tail), None, sector_abbr.or(abbr.clone())));
@@ -673,7 +674,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         if let Some(e) = name_run(t, hend) {
             let name = t.norm[t.toks[hend].start..t.toks[e - 1].end].to_string();
             let (end, tail) = match place(t, e) {
-                Some((pe, p)) => (pe, format!("{name} {p}")),
+                Some((pe, p)) => (pe, join_words(&name, &p)),
                 None => (e, name),
             };
             consider(make(end, Some(tail), None, abbr.clone()));

@@ -31,15 +31,24 @@ static NUMBER: LazyLock<Regex> =
 pub const UNITS_TSV: &str = include_str!("../../data/units.tsv");
 
 /// Units of measure: (spelling, measure, currency).
-pub static UNITS: LazyLock<Vec<(String, String, Option<String>)>> =
-    LazyLock::new(|| match load_units(UNITS_TSV) {
-        Ok(u) => u,
-        Err(e) => panic!("embedded data is invalid: {e}"),
-    });
+/// A unit of measure from `data/units.tsv`.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub name: String,
+    /// `amount`, `money` or `percent`.
+    pub measure: String,
+    pub currency: Option<String>,
+    /// Symbols (`%`, `USD`, `km`) match case as written; words match the
+    /// lower view. Fixed once here: the check runs for every number.
+    symbol: bool,
+}
 
-pub fn load_units(
-    content: &str,
-) -> Result<Vec<(String, String, Option<String>)>, crate::gazetteer::DataError> {
+pub static UNITS: LazyLock<Vec<Unit>> = LazyLock::new(|| match load_units(UNITS_TSV) {
+    Ok(u) => u,
+    Err(e) => panic!("embedded data is invalid: {e}"),
+});
+
+pub fn load_units(content: &str) -> Result<Vec<Unit>, crate::gazetteer::DataError> {
     let mut out = Vec::new();
     for row in parse_tsv(
         "data/units.tsv",
@@ -53,14 +62,16 @@ pub fn load_units(
                 format!("measure `{measure}` is not amount, money or percent"),
             ));
         }
-        out.push((
-            row.get(0).to_string(),
-            measure.to_string(),
-            Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
-        ));
+        let name = row.get(0);
+        out.push(Unit {
+            name: name.to_string(),
+            measure: measure.to_string(),
+            currency: Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
+            symbol: name.chars().any(|c| c.is_uppercase() || !c.is_alphabetic()) || name.len() <= 3,
+        });
     }
     // Longest spelling first, so that `kWh` wins over `kW`.
-    out.sort_by_key(|u| std::cmp::Reverse(u.0.chars().count()));
+    out.sort_by_key(|u| std::cmp::Reverse(u.name.chars().count()));
     Ok(out)
 }
 
@@ -211,9 +222,14 @@ fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, String, Option<String
         return None;
     }
     let rest = &t.norm[t.toks[k].start..];
-    for (u, measure, currency) in UNITS.iter() {
-        let symbol = u.chars().any(|c| c.is_uppercase() || !c.is_alphabetic()) || u.len() <= 3;
-        let hit = if symbol {
+    for Unit {
+        name: u,
+        measure,
+        currency,
+        symbol,
+    } in UNITS.iter()
+    {
+        let hit = if *symbol {
             rest.starts_with(u.as_str())
         } else {
             t.lower[t.toks[k].start..].starts_with(u.as_str())
