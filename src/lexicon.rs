@@ -35,12 +35,21 @@ const MAX_PAYLOAD: usize = (1 << 24) - 1;
 
 type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// A word of the trie: its id, and the node its entries start at (the root's
+/// child, 0 when no entry starts with it), so the first step of a lookup
+/// costs no second hash.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: u32,
+    first: u32,
+}
+
 /// All entries of all lists as a trie over word ids.
 struct Trie {
     /// Every word of every entry, lower case, keyed by [`short_key`] when it
     /// has one (most syllables: an integer compare instead of a string one).
-    short_words: Fast<u64, u32>,
-    long_words: Fast<String, u32>,
+    short_words: Fast<u64, Word>,
+    long_words: Fast<String, Word>,
     /// `(node, word, glued to the word before)` → child node.
     edges: Fast<u64, u32>,
     /// Per node and list: the payload of the first entry ending there.
@@ -48,18 +57,21 @@ struct Trie {
 }
 
 impl Trie {
-    fn word_id(&self, word: &str) -> Option<u32> {
+    fn word(&self, word: &str) -> Option<Word> {
         match short_key(word) {
             Some(k) => self.short_words.get(&k).copied(),
             None => self.long_words.get(word).copied(),
         }
     }
 
-    fn add_word(&mut self, word: &str) -> u32 {
-        let next = (self.short_words.len() + self.long_words.len()) as u32;
+    fn word_mut(&mut self, word: &str) -> &mut Word {
+        let fresh = Word {
+            id: (self.short_words.len() + self.long_words.len()) as u32,
+            first: 0,
+        };
         match short_key(word) {
-            Some(k) => *self.short_words.entry(k).or_insert(next),
-            None => *self.long_words.entry(word.to_string()).or_insert(next),
+            Some(k) => self.short_words.entry(k).or_insert(fresh),
+            None => self.long_words.entry(word.to_string()).or_insert(fresh),
         }
     }
 }
@@ -94,10 +106,18 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
             let toks = Tokens::new(&text);
             let mut node = 0;
             for k in 0..toks.len() {
-                let word = trie.add_word(toks.low(k));
-                let glued = k > 0 && toks.glued(k - 1);
                 let fresh = trie.ends.len() as u32;
-                node = *trie.edges.entry(edge(node, word, glued)).or_insert(fresh);
+                let word = trie.word_mut(toks.low(k));
+                if k == 0 {
+                    if word.first == 0 {
+                        word.first = fresh;
+                    }
+                    node = word.first;
+                } else {
+                    let glued = toks.glued(k - 1);
+                    let id = word.id;
+                    node = *trie.edges.entry(edge(node, id, glued)).or_insert(fresh);
+                }
                 if node == fresh {
                     trie.ends.push([None; LISTS]);
                 }
@@ -116,7 +136,7 @@ fn build(t: &Tokens) -> Table {
     let trie = &*TRIE;
     // Word ids, looked up once per token; punctuation and numbers have none
     // unless some entry contains them.
-    let ids: Vec<Option<u32>> = (0..t.len()).map(|i| trie.word_id(t.low(i))).collect();
+    let words: Vec<Option<Word>> = (0..t.len()).map(|i| trie.word(t.low(i))).collect();
     for (i, tok) in t.toks.iter().enumerate() {
         // Entries start with a letter.
         if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {
@@ -124,15 +144,21 @@ fn build(t: &Tokens) -> Table {
         }
         let mut node = 0;
         let mut j = i;
-        while let Some(word) = ids.get(j).copied().flatten() {
-            if j > i && t.toks[j].after_newline {
-                break;
+        while let Some(word) = words.get(j).copied().flatten() {
+            if j == i {
+                if word.first == 0 {
+                    break;
+                }
+                node = word.first;
+            } else {
+                if t.toks[j].after_newline {
+                    break;
+                }
+                let Some(&next) = trie.edges.get(&edge(node, word.id, t.glued(j - 1))) else {
+                    break;
+                };
+                node = next;
             }
-            let glued = j > i && t.glued(j - 1);
-            let Some(&next) = trie.edges.get(&edge(node, word, glued)) else {
-                break;
-            };
-            node = next;
             j += 1;
             for (list, end) in trie.ends[node as usize].iter().enumerate() {
                 if let Some(payload) = end {

@@ -376,6 +376,13 @@ fn lower_same_layout(s: &str) -> String {
             i += 1;
             continue;
         }
+        // Lower-case Vietnamese letters, most of the non-ASCII text, are
+        // told from their bytes and skipped without decoding.
+        let len = lower_letter_len(bytes, i);
+        if len > 0 {
+            i += len;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -387,6 +394,22 @@ fn lower_same_layout(s: &str) -> String {
         i += len;
     }
     out
+}
+
+/// Length of the character at byte `i` when it is a lower-case Vietnamese
+/// letter outside ASCII (`à`, `đ`, `ư`, `ệ`…), read from its bytes; 0 for
+/// anything else (which may still be a lower-case letter). Also `ß`..`ÿ`
+/// and `÷`, which no lower-casing changes.
+#[inline]
+pub fn lower_letter_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i..] {
+        [0xC3, b, ..] if b >= 0x9F => 2,
+        [0xC6, 0xA1 | 0xB0, ..] | [0xC4, 0x83 | 0x91 | 0xA9, ..] | [0xC5, 0xA9, ..] => 2,
+        // U+1EA0..U+1EF9: upper and lower case alternate, lower odd.
+        [0xE1, 0xBA, c, ..] if c >= 0xA0 && c & 1 == 1 => 3,
+        [0xE1, 0xBB, c, ..] if c <= 0xB9 && c & 1 == 1 => 3,
+        _ => 0,
+    }
 }
 
 /// Case of a non-ASCII letter: the Vietnamese ranges are read from the code

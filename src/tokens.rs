@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use crate::text::{is_lower, is_upper, is_word_char, Text};
+use crate::text::{is_lower, is_upper, is_word_char, lower_letter_len, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
 /// character. Offsets are bytes of the normalized view.
@@ -89,6 +89,14 @@ impl<'t> Tokens<'t> {
                         }
                         b if b < 0x80 && b != b'&' => break,
                         _ => {}
+                    }
+                    // The common lower-case letters without decoding (`÷`
+                    // aside, which ends a word).
+                    let len = lower_letter_len(bytes, end);
+                    if len > 0 && !(bytes[end] == 0xC3 && bytes[end + 1] == 0xB7) {
+                        lower = true;
+                        end += len;
+                        continue;
                     }
                     let (d, dlen) = char_at(norm, end);
                     let amp = d == '&' && norm[end + 1..].starts_with(is_word_char);
