@@ -57,13 +57,6 @@ struct Trie {
 }
 
 impl Trie {
-    fn word(&self, word: &str) -> Option<Word> {
-        match short_key(word) {
-            Some(k) => self.short_words.get(&k).copied(),
-            None => self.long_words.get(word).copied(),
-        }
-    }
-
     fn word_mut(&mut self, word: &str) -> &mut Word {
         let fresh = Word {
             id: (self.short_words.len() + self.long_words.len()) as u32,
@@ -77,7 +70,8 @@ impl Trie {
 }
 
 /// A word of at most eight bytes packed into an integer: exact, since text
-/// has no NUL bytes to be confused with the padding.
+/// has no NUL bytes to be confused with the padding. The same key as
+/// [`crate::tokens::Token::key`].
 fn short_key(word: &str) -> Option<u64> {
     (word.len() <= 8).then(|| pack_le(word.as_bytes()))
 }
@@ -136,7 +130,15 @@ fn build(t: &Tokens) -> Table {
     let trie = &*TRIE;
     // Word ids, looked up once per token; punctuation and numbers have none
     // unless some entry contains them.
-    let words: Vec<Option<Word>> = (0..t.len()).map(|i| trie.word(t.low(i))).collect();
+    let words: Vec<Option<Word>> = t
+        .toks
+        .iter()
+        .map(|tok| match tok.key {
+            // The token's key is the trie's key for short words.
+            0 => trie.long_words.get(&t.lower[tok.start..tok.end]).copied(),
+            key => trie.short_words.get(&key).copied(),
+        })
+        .collect();
     for (i, tok) in t.toks.iter().enumerate() {
         // Entries start with a letter.
         if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {

@@ -4,6 +4,7 @@
 
 use std::cell::OnceCell;
 
+use crate::gazetteer::pack_le;
 use crate::text::{is_lower, is_upper, is_word_char, lower_letter_len, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
@@ -19,6 +20,10 @@ pub struct Token {
     pub cap: bool,
     /// A word written in capitals, at least two letters.
     pub allcaps: bool,
+    /// The lower-case text packed into an integer when it has at most eight
+    /// bytes (most syllables), 0 otherwise: rules compare words to their
+    /// keywords with one integer compare ([`Tokens::is_low`]).
+    pub key: u64,
 }
 
 /// The tokens of one document with both views of its text, and per-token
@@ -51,6 +56,7 @@ impl<'t> Tokens<'t> {
         let mut toks = Vec::with_capacity(norm.len() / 5);
         let mut newline = false;
         let bytes = norm.as_bytes();
+        let lower_bytes = text.lower().as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] == b' ' {
@@ -112,6 +118,11 @@ impl<'t> Tokens<'t> {
                 }
             }
             i = end;
+            let key = if end - start <= 8 {
+                pack_le(&lower_bytes[start..end])
+            } else {
+                0
+            };
             toks.push(Token {
                 start,
                 end,
@@ -119,6 +130,7 @@ impl<'t> Tokens<'t> {
                 after_newline: newline,
                 cap,
                 allcaps: cap && !lower && upper >= 2,
+                key,
             });
             newline = false;
         }
@@ -148,6 +160,16 @@ impl<'t> Tokens<'t> {
     pub fn low(&self, i: usize) -> &'t str {
         let t = self.toks[i];
         &self.lower[t.start..t.end]
+    }
+
+    /// Token `i` is `w` in lower case (`w` a lower-case word).
+    #[inline]
+    pub fn is_low(&self, i: usize, w: &str) -> bool {
+        match self.toks.get(i) {
+            Some(t) if (1..=8).contains(&w.len()) => t.key == pack_le(w.as_bytes()),
+            Some(t) => &self.lower[t.start..t.end] == w,
+            None => false,
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -187,7 +209,7 @@ impl<'t> Tokens<'t> {
     /// The lower-case words `words` start at token `i`; returns the index after them.
     pub fn expect(&self, i: usize, words: &[&str]) -> Option<usize> {
         for (k, w) in words.iter().enumerate() {
-            if !self.is_word(i + k) || self.low(i + k) != *w {
+            if !self.is_word(i + k) || !self.is_low(i + k, w) {
                 return None;
             }
             if k > 0 && self.toks[i + k].after_newline {

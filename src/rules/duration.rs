@@ -36,8 +36,9 @@ pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
     for i in 1..tokens.len() {
         // A capitalized unit starts a name (`50 năm Ngày giải phóng`); a
         // number before the count word makes it the unit (`50 năm`).
-        let unit_ok =
-            tokens.is_word(i) && UNITS.contains(&tokens.low(i)) && !tokens.is_capitalized(i);
+        let unit_ok = tokens.is_word(i)
+            && UNITS.iter().any(|u| tokens.is_low(i, u))
+            && !tokens.is_capitalized(i);
         if unit_ok
             && tokens.is_word(i - 1)
             && !(i >= 2 && tokens.text(i - 2).starts_with(|c: char| c.is_ascii_digit()))

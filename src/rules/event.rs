@@ -19,7 +19,8 @@ use crate::tokens::Tokens;
 
 /// The event noun at `i`: (end token, event type).
 fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
-    if !t.is_word(i) || !matches!(t.low(i), "hội" | "đại" | "kỳ" | "phiên" | "cuộc") {
+    let first = ["hội", "đại", "kỳ", "phiên", "cuộc"];
+    if !t.is_word(i) || !first.iter().any(|w| t.is_low(i, w)) {
         return None;
     }
     const NOUNS: &[(&[&str], &str)] = &[
