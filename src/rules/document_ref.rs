@@ -227,7 +227,8 @@ fn typed(
     capitalized: bool,
 ) -> Vec<Found> {
     let norm = text.norm();
-    let base = DocumentRef {
+    // Built only for a hit: most type words (`kế hoạch`, `báo cáo`) cite nothing.
+    let base = || DocumentRef {
         doc_type: Some(ty.name.clone()),
         ..DocumentRef::default()
     };
@@ -251,7 +252,7 @@ fn typed(
     if let Ok(i) = codes.binary_search_by_key(&pos, |c| c.start) {
         used[i] = true;
         let mut f = codes[i].fields.clone();
-        f.doc_type = base.doc_type.clone();
+        f.doc_type = Some(ty.name.clone());
         return vec![(start, codes[i].end, f, "document_ref/typed_code")];
     }
     // A short number: `Chỉ thị 05`, `Nghị định 29 và 178`.
@@ -261,7 +262,7 @@ fn typed(
             num_end,
             DocumentRef {
                 number: Some(norm[pos..num_end].to_string()),
-                ..base.clone()
+                ..base()
             },
             "document_ref/short",
         )];
@@ -275,7 +276,7 @@ fn typed(
                         e,
                         DocumentRef {
                             number: Some(norm[p..e].to_string()),
-                            ..base.clone()
+                            ..base()
                         },
                         "document_ref/short_list",
                     ));
@@ -289,6 +290,7 @@ fn typed(
         return Vec::new();
     }
     if ty.name == "Nghị quyết" {
+        let base = base();
         if let Some((e, f)) = plenum(norm, pos, &base) {
             return vec![(start, e, f, "document_ref/plenum")];
         }
@@ -576,7 +578,7 @@ fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, Do
         let Some((w, e)) = word_at(norm, after_sep) else {
             break;
         };
-        let lw = w.to_lowercase();
+        let lw = &lower[after_sep..e];
         let upper = w.chars().next().is_some_and(char::is_uppercase);
         if is_year(w) {
             if words > 0 || ty.cite == Cite::Bare {
@@ -623,7 +625,7 @@ fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, Do
         // A capitalized first word is a name even when it is a function word
         // (`Luật Các tổ chức tín dụng`), but not in all-caps headings.
         let titlecase = upper && w.chars().skip(1).any(char::is_lowercase);
-        if (is_stop(&lw) && !(words == 0 && titlecase))
+        if (is_stop(lw) && !(words == 0 && titlecase))
             || w.starts_with(|c: char| c.is_ascii_digit())
         {
             break;
@@ -701,14 +703,24 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     let mut pos = end;
     // Anchored patterns see only the next stretch of text: a search over the
     // rest of the document for each reference would make the pass quadratic.
-    if let Some(m) = BEFORE_ISSUER.find(near(norm, end, 120)) {
+    // The anchored patterns run only when the text can open them: most
+    // references are followed by neither.
+    let opens = |s: &str, skip: &[char], words: &[&str]| {
+        let s = s.trim_start_matches(skip);
+        words.iter().any(|w| s.starts_with(w))
+    };
+    let window = near(norm, end, 120);
+    let issuer_opens = opens(window, &[' ', ','], &["của ", "ngày ", "Ngày "]);
+    if let Some(m) = issuer_opens.then(|| BEFORE_ISSUER.find(window)).flatten() {
         let p = end + m.end();
         if let Some((e, name)) = issuer_at(norm, lower, p) {
             f.issuer = Some(name);
             pos = term_at(norm, e).map_or(e, |(e, _)| e);
         }
     }
-    if let Some(c) = TITLE.captures(near(norm, pos, 1200)) {
+    let window = near(norm, pos, 1200);
+    let title_opens = opens(window, &[' ', ',', ':'], &["\"", "“", "về ", "Về "]);
+    if let Some(c) = title_opens.then(|| TITLE.captures(window)).flatten() {
         let t = c.get(1).expect("title group");
         f.title = Some(t.as_str().trim().to_string());
     }
@@ -756,8 +768,8 @@ fn capitalized_run(norm: &str, lower: &str, pos: usize) -> Option<usize> {
         let Some((w, e)) = word_at(norm, p + 1) else {
             break;
         };
-        let lw = w.to_lowercase();
-        if is_stop(&lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
+        let lw = &lower[p + 1..e];
+        if is_stop(lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         let next_is_name = word_at(norm, e + 1).is_some_and(|(n, _)| {
