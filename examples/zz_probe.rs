@@ -1,5 +1,68 @@
 use std::time::Instant;
-use vnextract::text::Text;
+use vnextract::{rules, select, select::Candidate, text::Text, tokens::Tokens};
+fn run_doc_major(texts: &[String]) -> usize {
+    let mut n = 0;
+    for s in texts {
+        let text = Text::new(s);
+        let mut c: Vec<Candidate> = Vec::new();
+        rules::document_ref::find(&text, &mut c);
+        let first = c.len();
+        rules::date::find(&text, &mut c);
+        let dates = c[first..].to_vec();
+        rules::period::find(&text, &dates, &mut c);
+        let tokens = Tokens::new(&text);
+        rules::duration::find(&text, &tokens, &mut c);
+        rules::organization::find(&tokens, &mut c);
+        rules::location::find(&tokens, &mut c);
+        rules::person::find(&tokens, &mut c);
+        rules::event::find(&tokens, &mut c);
+        rules::quantity::find(&tokens, &mut c);
+        n += select::select(c).len();
+    }
+    n
+}
+fn run_stage_major(texts: &[String], batch: usize) -> usize {
+    let mut n = 0;
+    for group in texts.chunks(batch) {
+        let tx: Vec<Text> = group.iter().map(|s| Text::new(s)).collect();
+        let mut cs: Vec<Vec<Candidate>> = tx.iter().map(|_| Vec::new()).collect();
+        for (t, c) in tx.iter().zip(cs.iter_mut()) {
+            rules::document_ref::find(t, c);
+        }
+        let firsts: Vec<usize> = cs.iter().map(|c| c.len()).collect();
+        for (t, c) in tx.iter().zip(cs.iter_mut()) {
+            rules::date::find(t, c);
+        }
+        for ((t, c), f) in tx.iter().zip(cs.iter_mut()).zip(&firsts) {
+            let d = c[*f..].to_vec();
+            rules::period::find(t, &d, c);
+        }
+        let toks: Vec<Tokens> = tx.iter().map(|t| Tokens::new(t)).collect();
+        for ((t, c), k) in tx.iter().zip(cs.iter_mut()).zip(&toks) {
+            rules::duration::find(t, k, c);
+        }
+        for (c, k) in cs.iter_mut().zip(&toks) {
+            rules::organization::find(k, c);
+        }
+        for (c, k) in cs.iter_mut().zip(&toks) {
+            rules::location::find(k, c);
+        }
+        for (c, k) in cs.iter_mut().zip(&toks) {
+            rules::person::find(k, c);
+        }
+        for (c, k) in cs.iter_mut().zip(&toks) {
+            rules::event::find(k, c);
+        }
+        for (c, k) in cs.iter_mut().zip(&toks) {
+            rules::quantity::find(k, c);
+        }
+        drop(toks);
+        for c in cs {
+            n += select::select(c).len();
+        }
+    }
+    n
+}
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let mut texts = Vec::new();
@@ -8,65 +71,17 @@ fn main() {
             texts.push(s);
         }
     }
-    let t2: Vec<Text> = texts.iter().map(|t| Text::new(t)).collect();
-    let pats = [
-        (
-            "TEXTUAL",
-            r"([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+([0-9]{4}))?",
-        ),
-        (
-            "NUMERIC",
-            r"([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?",
-        ),
-        (
-            "MONTH",
-            r"tháng[ ]+([0-9]{1,2})(?:[ ]*(?:/|-|năm)[ ]*([0-9]{4}))?",
-        ),
-        ("YEAR", r"((?:19|20)[0-9]{2})"),
-        (
-            "MONTHS",
-            r"tháng[ ]+(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?",
-        ),
-        (
-            "MONTHS_OF_YEAR",
-            r"([0-9]{1,2})[ ]+tháng[ ]+năm[ ]+([0-9]{4})",
-        ),
-        (
-            "PART_OF_YEAR",
-            r"(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?",
-        ),
-        (
-            "QUARTER",
-            r"quý[ ]+(iv|i{1,3}|[1-4])(?:[ ]*/[ ]*([0-9]{4})|[ ]+năm[ ]+([0-9]{4}))?",
-        ),
-        ("TERM", r"((?:19|20)[0-9]{2})[ ]*-[ ]*((?:19|20)[0-9]{2})"),
-        ("CONGRESS", r"nhiệm kỳ[ ]+(?:(đại hội)|khóa)[ ]+([ivxl]+)"),
-        (
-            "DAYS",
-            r"([0-9]{1,2})[ ]*(?:-|đến|tới|và)[ ]*(?:ngày[ ]+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{4}))?",
-        ),
-        (
-            "COUNT",
-            r"([0-9]{1,4}(?:,[0-9]+)?)[ ]+(năm|tháng|tuần|ngày|giờ)",
-        ),
-    ];
-    for (name, p) in pats {
-        let re = regex::Regex::new(p).unwrap();
+    vnextract::extract("warm Chỉ thị 05-CT/TW, UBND tỉnh Bình Định, 3 năm, 6 phòng");
+    for _ in 0..3 {
         let t = Instant::now();
-        let mut n = 0;
-        for s in &t2 {
-            n += re.find_iter(s.lower()).count();
-        }
-        let f = t.elapsed();
+        let a = run_doc_major(&texts);
+        let ta = t.elapsed();
         let t = Instant::now();
-        let mut n2 = 0;
-        for s in &t2 {
-            n2 += re.captures_iter(s.lower()).count();
-        }
-        println!(
-            "{name:16} find {:>8.1?} captures {:>8.1?} matches {n} {n2}",
-            f,
-            t.elapsed()
-        );
+        let b = run_stage_major(&texts, 8);
+        let tb = t.elapsed();
+        let t = Instant::now();
+        let c = run_stage_major(&texts, 32);
+        let tc = t.elapsed();
+        println!("doc-major {ta:?} stage-major/8 {tb:?} stage-major/32 {tc:?} ({a} {b} {c})");
     }
 }

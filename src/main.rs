@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
 use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
-use vnextract::{extract_each, Kind, Options, Ymd};
+use vnextract::{extract_each, extract_many, Kind, Options, Ymd};
 
 // Extraction allocates many small strings and vectors per document; mimalloc
 // serves them faster than the system allocator. Its `no_thp` feature keeps it
@@ -275,13 +275,24 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
                 ref_date: date.or(options.ref_date),
             };
             seq += 1;
-            if threads == 1 {
-                writer.write_done(process(job, &options, args.format))?;
-                next += 1;
-                continue;
-            }
             batch_bytes += job.text.as_ref().map_or(0, Input::len);
             batch.push(job);
+            if threads == 1 {
+                // Files are read when processed: only lines of standard
+                // input count here, and a batch of paths waits for none.
+                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                    let mut result = Ok(());
+                    process_batch(std::mem::take(&mut batch), &options, args.format, |d| {
+                        if result.is_ok() {
+                            result = writer.write_done(d);
+                        }
+                        next += 1;
+                    });
+                    result?;
+                    batch_bytes = 0;
+                }
+                continue;
+            }
             if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                 pool.send(std::mem::take(&mut batch));
                 batch_bytes = 0;
@@ -301,6 +312,16 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
             }
             writer.flush_ready(&mut pending, &mut next)?;
         }
+    }
+    if threads == 1 {
+        let mut result = Ok(());
+        process_batch(std::mem::take(&mut batch), &options, args.format, |d| {
+            if result.is_ok() {
+                result = writer.write_done(d);
+            }
+            next += 1;
+        });
+        result?;
     }
     if !batch.is_empty() {
         pool.send(batch);
@@ -359,19 +380,17 @@ impl Pool {
                     // Results go back per batch, or sooner once they are large.
                     let mut done = Vec::with_capacity(jobs.len());
                     let mut bytes = 0;
-                    for job in jobs {
-                        let d = process(job, &options, format);
+                    let mut open = true;
+                    process_batch(jobs, &options, format, |d| {
                         bytes += d.out.len();
                         let urgent = d.stream.is_some() || bytes >= BATCH_BYTES;
                         done.push(d);
-                        if urgent {
-                            if done_tx.send(std::mem::take(&mut done)).is_err() {
-                                return;
-                            }
+                        if urgent && open {
+                            open = done_tx.send(std::mem::take(&mut done)).is_ok();
                             bytes = 0;
                         }
-                    }
-                    if !done.is_empty() && done_tx.send(done).is_err() {
+                    });
+                    if !open || (!done.is_empty() && done_tx.send(done).is_err()) {
                         return;
                     }
                 })
@@ -403,27 +422,94 @@ impl Drop for Pool {
 /// Extracts one document and serializes its line; a long document goes
 /// back to the writer to be streamed.
 fn process(job: Job, options: &Options, format: Format) -> Done {
-    let input = job.text.and_then(Input::load);
-    if input.as_ref().is_ok_and(|i| i.len() >= STREAM_BYTES) {
-        return Done {
-            seq: job.seq,
-            out: Vec::new(),
-            records: 0,
-            bytes: 0,
-            error: None,
-            stream: Some(Job { text: input, ..job }),
+    let mut done = None;
+    process_batch(vec![job], options, format, |d| done = Some(d));
+    done.expect("one line per job")
+}
+
+/// Extracts a batch of documents and hands their serialized lines to `emit`,
+/// in order. Consecutive short documents are extracted together
+/// ([`vnextract::extract_many`]), at most [`vnextract::GROUP_BYTES`] at a
+/// time; should that panic, each is extracted on its own, so that only the
+/// document at fault gets an error line. Longer documents go one by one.
+fn process_batch(jobs: Vec<Job>, options: &Options, format: Format, mut emit: impl FnMut(Done)) {
+    let mut group = Group::default();
+    for job in jobs {
+        let input = job.text.and_then(Input::load);
+        if input.as_ref().is_ok_and(|i| i.len() >= STREAM_BYTES) {
+            group.flush(format, &mut emit);
+            emit(Done {
+                seq: job.seq,
+                out: Vec::new(),
+                records: 0,
+                bytes: 0,
+                error: None,
+                stream: Some(Job { text: input, ..job }),
+            });
+            continue;
+        }
+        let text = match input.and_then(Input::decode) {
+            Ok(text) => text,
+            Err(e) => {
+                group.flush(format, &mut emit);
+                emit(serialized(
+                    job.seq,
+                    DocumentLine::error(job.source, e),
+                    0,
+                    format,
+                ));
+                continue;
+            }
         };
+        let len = text.as_str().len();
+        if group.bytes + len > vnextract::GROUP_BYTES {
+            group.flush(format, &mut emit);
+        }
+        let options = Options {
+            ref_date: job.ref_date,
+            ..options.clone()
+        };
+        group.bytes += len;
+        group.docs.push((job.seq, job.source, text, options));
+        if len > vnextract::GROUP_BYTES {
+            group.flush(format, &mut emit);
+        }
     }
-    let options = Options {
-        ref_date: job.ref_date,
-        ..options.clone()
-    };
-    let text = input.and_then(Input::decode);
-    let bytes = text.as_ref().map_or(0, |t| t.as_str().len());
-    let line = match text {
-        Ok(text) => DocumentLine::extract(job.source, text.as_str(), &options),
-        Err(e) => DocumentLine::error(job.source, e),
-    };
+    group.flush(format, &mut emit);
+}
+
+/// Decoded documents waiting to be extracted together.
+#[derive(Default)]
+struct Group {
+    docs: Vec<(usize, String, Decoded, Options)>,
+    bytes: usize,
+}
+
+impl Group {
+    fn flush(&mut self, format: Format, emit: &mut impl FnMut(Done)) {
+        let docs = std::mem::take(&mut self.docs);
+        self.bytes = 0;
+        if docs.is_empty() {
+            return;
+        }
+        let texts: Vec<(&str, &Options)> = docs
+            .iter()
+            .map(|(_, _, text, options)| (text.as_str(), options))
+            .collect();
+        let mut found = guarded(|| extract_many(&texts)).ok().map(Vec::into_iter);
+        for (seq, source, text, options) in &docs {
+            let text = text.as_str();
+            let line = match found.as_mut().and_then(Iterator::next) {
+                Some(records) => DocumentLine::with_records(source.clone(), text, records),
+                None => DocumentLine::extract(source.clone(), text, options),
+            };
+            emit(serialized(*seq, line, text.len(), format));
+        }
+    }
+}
+
+/// A document's line, serialized.
+fn serialized(seq: usize, line: DocumentLine, bytes: usize, format: Format) -> Done {
     // Output runs about three times the input: one allocation, not a dozen.
     let mut out = Vec::with_capacity(bytes.saturating_mul(3).clamp(256, 64 << 20));
     match format {
@@ -432,7 +518,7 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
     }
     .expect("records serialize");
     Done {
-        seq: job.seq,
+        seq,
         out,
         records: line.records.as_ref().map_or(0, Vec::len),
         bytes,

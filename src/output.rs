@@ -57,14 +57,19 @@ impl DocumentLine {
     /// `internal` error instead of ending the run.
     pub fn extract(source: String, text: &str, options: &Options) -> Self {
         match guarded(|| extract_with(text, options)) {
-            Ok(records) => DocumentLine {
-                schema: SCHEMA,
-                source,
-                chars: Some(text.chars().count()),
-                records: Some(records),
-                error: None,
-            },
+            Ok(records) => DocumentLine::with_records(source, text, records),
             Err(e) => DocumentLine::error(source, e),
+        }
+    }
+
+    /// The line of `text` with the records extracted from it.
+    pub fn with_records(source: String, text: &str, records: Vec<Record>) -> Self {
+        DocumentLine {
+            schema: SCHEMA,
+            source,
+            chars: Some(text.chars().count()),
+            records: Some(records),
+            error: None,
         }
     }
 }
