@@ -33,7 +33,6 @@ pub mod output;
 pub mod places;
 pub mod record;
 pub mod rules;
-pub mod scratch;
 pub mod select;
 pub mod text;
 pub mod tokens;

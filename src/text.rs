@@ -39,17 +39,10 @@ pub struct Text<'a> {
     segments: Vec<Segment>,
 }
 
-impl Drop for Text<'_> {
-    fn drop(&mut self) {
-        crate::scratch::give_string(std::mem::take(&mut self.norm));
-        crate::scratch::give_string(std::mem::take(&mut self.lower));
-    }
-}
-
 impl<'a> Text<'a> {
     /// Builds the normalized views of `original` in one pass.
     pub fn new(original: &'a str) -> Self {
-        let mut norm = crate::scratch::string(original.len());
+        let mut norm = String::with_capacity(original.len());
         let mut segments = Vec::new();
         let bytes = original.as_bytes();
         let mut i = 0;
@@ -375,9 +368,7 @@ fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
 /// Lower-cases `s` character by character, keeping a character as it is when
 /// its lower case would change the byte length, so offsets stay shared.
 fn lower_same_layout(s: &str) -> String {
-    let mut out = crate::scratch::string(s.len());
-    out.push_str(s);
-    out.make_ascii_lowercase();
+    let mut out = s.to_ascii_lowercase();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
