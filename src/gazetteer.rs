@@ -230,6 +230,24 @@ pub fn pack_le(bytes: &[u8]) -> u64 {
         .fold(0u64, |v, &b| (v << 8) | u64::from(b))
 }
 
+/// [`pack_le`] of `bytes[start..start + len]` (`len` at most 8), read with
+/// one eight-byte load and a mask where the text goes on that far.
+#[inline]
+pub fn pack_le_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+    debug_assert!(len <= 8);
+    match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if len == 0 {
+                0
+            } else {
+                v & (u64::MAX >> (64 - 8 * len))
+            }
+        }
+        None => pack_le(&bytes[start..start + len]),
+    }
+}
+
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // Tables pick buckets by the low bits, which a product mixes least:
@@ -523,6 +541,17 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| match Data::load() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packing_at_an_offset_packs_the_same() {
+        let text = "Ủy ban nhân dân tỉnh Bình Định".as_bytes();
+        for start in 0..text.len() {
+            for len in 0..=8.min(text.len() - start) {
+                let want = pack_le(&text[start..start + len]);
+                assert_eq!(pack_le_at(text, start, len), want, "{start} {len}");
+            }
+        }
+    }
 
     #[test]
     fn embedded_data_loads() {

@@ -212,13 +212,24 @@ fn is_mark_lead(b: u8) -> bool {
     b == 0xCC || b == 0xCD
 }
 
-/// After an `o`/`u`: a toned `a`, `e` or `y` may come (precomposed, or
-/// decomposed with a mark after it).
+/// After an `o`/`u`: a mark of its own, or an `a`, `e` or `y` with one tone
+/// mark (precomposed, or decomposed with the mark after it) — the only pairs
+/// [`tone_pair`] rewrites. Read from the bytes: `uố`, `uô`, `ươ` (`quốc`,
+/// `thuộc`, `người`) are common and never change.
 fn tone_may_follow(rest: &[u8]) -> bool {
     match rest {
+        [m, ..] if is_mark_lead(*m) => true,
         [a, m, ..] if a.is_ascii() => matches!(a | 0x20, b'a' | b'e' | b'y') && is_mark_lead(*m),
-        [lead, ..] => *lead >= 0xC3,
-        [] => false,
+        // À Á Ã È É Ý à á ã è é ý
+        [0xC3, b, ..] => matches!(
+            b,
+            0x80 | 0x81 | 0x83 | 0x88 | 0x89 | 0x9D | 0xA0 | 0xA1 | 0xA3 | 0xA8 | 0xA9 | 0xBD
+        ),
+        // Ạ ạ Ả ả, Ẹ ẹ Ẻ ẻ Ẽ ẽ
+        [0xE1, 0xBA, c, ..] => matches!(c, 0xA0..=0xA3 | 0xB8..=0xBD),
+        // Ỳ ỳ Ỵ ỵ Ỷ ỷ Ỹ ỹ
+        [0xE1, 0xBB, c, ..] => matches!(c, 0xB2..=0xB9),
+        _ => false,
     }
 }
 

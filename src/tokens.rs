@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use crate::gazetteer::pack_le;
+use crate::gazetteer::{pack_le, pack_le_at};
 use crate::text::{is_lower, is_upper, is_word_char, lower_letter_len, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
@@ -119,7 +119,7 @@ impl<'t> Tokens<'t> {
             }
             i = end;
             let key = if end - start <= 8 {
-                pack_le(&lower_bytes[start..end])
+                pack_le_at(lower_bytes, start, end - start)
             } else {
                 0
             };
