@@ -26,6 +26,24 @@ pub struct Token {
     pub key: u64,
 }
 
+/// The [`Token::key`] of a keyword, at compile time: `const TINH: u64 =
+/// key("tỉnh")`. Like a token's, 0 for a word longer than eight bytes (a
+/// key match then still needs the words compared).
+pub const fn key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    assert!(!b.is_empty(), "keys are for words");
+    if b.len() > 8 {
+        return 0;
+    }
+    let mut v = 0u64;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        v = (v << 8) | b[i] as u64;
+    }
+    v
+}
+
 /// The tokens of one document with both views of its text, and per-token
 /// lookups that several rules ask for, computed once on first use.
 #[derive(Debug)]
@@ -172,6 +190,12 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// The [`Token::key`] of token `i` (0 past the end).
+    #[inline]
+    pub fn key(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.key)
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
@@ -235,6 +259,17 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_tokens_keys() {
+        let text = Text::new("Tháng 5, phường Hòa Xuân họp");
+        let t = Tokens::new(&text);
+        assert_eq!(t.key(0), key("tháng"));
+        assert!(t.is_low(0, "tháng") && t.is_low(3, "phường"));
+        // Longer than eight bytes: no key, the words are compared.
+        assert_eq!((key("phường"), t.key(3)), (0, 0));
+        assert_eq!(t.key(99), 0);
+    }
 
     #[test]
     fn words_and_punctuation() {

@@ -15,7 +15,7 @@ use super::numerals::word_number;
 use crate::record::{Duration, Fields, TimeUnit};
 use crate::select::Candidate;
 use crate::text::Text;
-use crate::tokens::Tokens;
+use crate::tokens::{key, Tokens};
 
 /// Digits and a time unit; counts written as words are found on the tokens.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,7 +23,13 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("duration regex compiles")
 });
 
-const UNITS: [&str; 5] = ["năm", "tháng", "tuần", "ngày", "giờ"];
+const UNIT_KEYS: [u64; 5] = [
+    key("năm"),
+    key("tháng"),
+    key("tuần"),
+    key("ngày"),
+    key("giờ"),
+];
 
 /// Finds every duration in `text`.
 pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
@@ -36,9 +42,8 @@ pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
     for i in 1..tokens.len() {
         // A capitalized unit starts a name (`50 năm Ngày giải phóng`); a
         // number before the count word makes it the unit (`50 năm`).
-        let unit_ok = tokens.is_word(i)
-            && UNITS.iter().any(|u| tokens.is_low(i, u))
-            && !tokens.is_capitalized(i);
+        let unit_ok =
+            tokens.is_word(i) && UNIT_KEYS.contains(&tokens.key(i)) && !tokens.is_capitalized(i);
         if unit_ok
             && tokens.is_word(i - 1)
             && !(i >= 2 && tokens.text(i - 2).starts_with(|c: char| c.is_ascii_digit()))

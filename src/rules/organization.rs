@@ -23,7 +23,7 @@ use crate::places::{surname_start, PLACES};
 use crate::record::{Fields, Organization};
 use crate::select::Candidate;
 use crate::text::join_words;
-use crate::tokens::Tokens;
+use crate::tokens::{key, Tokens};
 
 /// A head of productive names (a row of `data/org_heads.tsv`).
 #[derive(Debug)]
@@ -236,12 +236,22 @@ pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
         (&["tp"], "thành phố"),
         (&["tx"], "thị xã"),
     ];
+    // The first words' keys: most tokens are none of them.
+    const FIRST: [u64; WORDS.len()] = {
+        let mut keys = [0; WORDS.len()];
+        let mut k = 0;
+        while k < WORDS.len() {
+            keys[k] = key(WORDS[k].0[0]);
+            k += 1;
+        }
+        keys
+    };
     if !t.is_word(i) {
         return None;
     }
-    let first = t.low(i);
-    for (words, full) in WORDS {
-        if words[0] != first {
+    let first = t.key(i);
+    for ((words, full), k) in WORDS.iter().zip(FIRST) {
+        if k != first {
             continue;
         }
         if let Some(mut e) = t.expect(i, words) {
@@ -710,13 +720,15 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         }
         // `Hải Phòng`: a head inside a place name is not a head.
         // `Hải Phòng`, `Trường Sa`: a head inside or opening a place name is not a head.
-        let inside_name = (i.saturating_sub(2)..=i).any(|k| {
-            PLACES
-                .known_at(t, k)
-                .is_some_and(|(e, _)| e > i + usize::from(k == i))
-        });
+        let inside_name = || {
+            (i.saturating_sub(2)..=i).any(|k| {
+                PLACES
+                    .known_at(t, k)
+                    .is_some_and(|(e, _)| e > i + usize::from(k == i))
+            })
+        };
         if let Some(o) =
-            parse(t, i, 0).filter(|o| !inside_name || o.rule == "organization/gazetteer")
+            parse(t, i, 0).filter(|o| o.rule == "organization/gazetteer" || !inside_name())
         {
             let mut org = Organization {
                 name: o.name,
