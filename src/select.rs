@@ -73,15 +73,20 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
         spans.insert(start, end);
         keep[i] = true;
     }
-    let mut out: Vec<Candidate> = candidates
+    let kept: Vec<usize> = (0..candidates.len()).filter(|&i| keep[i]).collect();
+    let kept = unblocked(&candidates, kept);
+    // Sorted by start, longer first, then in the order found; each
+    // candidate moves once, into the output.
+    let mut order: Vec<_> = kept
         .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| c)
+        .map(|i| (candidates[i].start, std::cmp::Reverse(candidates[i].end), i))
         .collect();
-    drop_blocked(&mut out);
-    sort_by_span(&mut out, |c| (c.start, c.end));
-    out
+    order.sort_unstable();
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots[i].take())
+        .collect()
 }
 
 /// Sorts by start, longer first, keeping the order of equal spans (a stable
@@ -125,15 +130,18 @@ fn blocked_by(kind: Kind) -> &'static [Kind] {
     }
 }
 
-fn drop_blocked(out: &mut Vec<Candidate>) {
+/// The candidates of `kept` that no candidate of a blocking kind overlaps.
+fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
     let mut spans: BTreeMap<Kind, Vec<(usize, usize)>> = BTreeMap::new();
-    for c in out.iter() {
+    for &i in &kept {
+        let c = &candidates[i];
         spans.entry(c.kind()).or_default().push((c.start, c.end));
     }
     for v in spans.values_mut() {
         v.sort_unstable();
     }
-    out.retain(|c| {
+    kept.retain(|&i| {
+        let c = &candidates[i];
         blocked_by(c.kind()).iter().all(|k| {
             let Some(v) = spans.get(k) else { return true };
             // Spans of one kind never overlap, so only the last one starting
@@ -142,6 +150,7 @@ fn drop_blocked(out: &mut Vec<Candidate>) {
             v[..i].last().is_none_or(|&(_, e)| e <= c.start)
         })
     });
+    kept
 }
 
 #[cfg(test)]
