@@ -407,7 +407,9 @@ pub fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Fields {
-    DocumentRef(DocumentRef),
+    /// Boxed: the largest fields by far, and candidates move several times
+    /// on their way to the output.
+    DocumentRef(Box<DocumentRef>),
     Date(Date),
     Period(Period),
     Duration(Duration),

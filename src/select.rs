@@ -156,13 +156,12 @@ fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::DocumentRef;
 
     fn doc(start: usize, end: usize) -> Candidate {
         Candidate {
             start,
             end,
-            fields: Fields::DocumentRef(DocumentRef::default()),
+            fields: Fields::DocumentRef(Box::default()),
             rule: "test",
         }
     }

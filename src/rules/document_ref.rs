@@ -91,7 +91,7 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         out.push(Candidate {
             start,
             end,
-            fields: Fields::DocumentRef(f),
+            fields: Fields::DocumentRef(Box::new(f)),
             rule,
         });
     }
@@ -795,7 +795,7 @@ mod tests {
 
     fn refs(input: &str) -> Vec<(String, DocumentRef)> {
         crate::found(input, |f| match f {
-            Fields::DocumentRef(f) => Some(f),
+            Fields::DocumentRef(f) => Some(*f),
             _ => None,
         })
     }
