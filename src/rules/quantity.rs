@@ -84,10 +84,10 @@ pub fn parse_number(s: &str) -> Option<f64> {
         let first = parts.next().unwrap_or("");
         int.contains('.') && (1..=3).contains(&first.len()) && parts.all(|p| p.len() == 3)
     };
-    let cleaned = if grouped || s.contains(',') {
-        s.replace('.', "").replacen(',', ".", 1)
+    let cleaned: std::borrow::Cow<str> = if grouped || s.contains(',') {
+        s.replace('.', "").replacen(',', ".", 1).into()
     } else {
-        s.to_string()
+        s.into()
     };
     if cleaned.matches('.').count() > 1 || cleaned.contains(',') {
         return None;
