@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-use vnextract::{extract, Record};
+use vnextract::{extract, extract_many, extract_with, Options, Record, Ymd};
 
 /// Pieces of realistic text mixed with hostile characters.
 fn fragment() -> impl Strategy<Value = String> {
@@ -59,6 +59,22 @@ fn essence(records: &[Record]) -> Vec<String> {
         .collect()
 }
 
+/// The texts of `data/samples/`, read once.
+fn samples() -> &'static [String] {
+    static SAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let mut paths: Vec<_> = std::fs::read_dir("data/samples")
+            .expect("data/samples")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample"))
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -89,6 +105,36 @@ proptest! {
             let got = extract(v);
             check_offsets(v, &got);
             prop_assert_eq!(essence(&got), essence(&base));
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_a_sample_is_a_document(which in 0usize..64, cut in 0.0f64..1.0) {
+        // A real text cut anywhere: rules reading ahead meet the end of the
+        // input in every kind of phrase (a count ending the text once panicked).
+        let samples = samples();
+        let text = &samples[which % samples.len()];
+        let input = &text[..text.floor_char_boundary((text.len() as f64 * cut) as usize)];
+        check_offsets(input, &extract(input));
+    }
+
+    #[test]
+    fn many_documents_give_each_its_own_records(
+        docs in prop::collection::vec(document(), 0..12),
+        year in 2000i32..2030,
+    ) {
+        // Every other document with its own options, as JSONL input gives.
+        let plain = Options::default();
+        let dated = Options { ref_date: Some(Ymd::new(Some(year), None, None)), ..Options::default() };
+        let pairs: Vec<(&str, &Options)> = docs
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.as_str(), if k % 2 == 0 { &plain } else { &dated }))
+            .collect();
+        let many = extract_many(&pairs);
+        prop_assert_eq!(many.len(), docs.len());
+        for ((doc, options), got) in pairs.iter().zip(&many) {
+            prop_assert_eq!(got, &extract_with(doc, options));
         }
     }
 
@@ -128,4 +174,57 @@ fn encoding_variants_of_a_sentence() {
     let r = extract(&lookalike);
     assert_eq!((r[0].start, r[0].end), (10, 29));
     assert_eq!(r[2].text, "Uỷ ban Thường vụ Quốc hội");
+}
+
+#[test]
+fn many_documents_of_every_size_match_one_by_one() {
+    // Short ones grouped, one past the group size alone, one past the
+    // stretch size cut in stretches, with kinds filtered for one of them.
+    let sample =
+        std::fs::read_to_string("data/samples/seed-dangbokhoi-2019.txt").expect("the seed sample");
+    let long = sample.repeat(vnextract::GROUP_BYTES / sample.len() + 1);
+    let longer = sample.repeat(vnextract::CHUNK_BYTES / sample.len() + 2);
+    let only_dates = Options {
+        kinds: vec![vnextract::Kind::Date],
+        ..Options::default()
+    };
+    let plain = Options::default();
+    let docs: Vec<(&str, &Options)> = vec![
+        (&sample, &plain),
+        ("", &plain),
+        (&long, &plain),
+        (&sample, &only_dates),
+        (&longer, &plain),
+        (
+            &sample[..sample.floor_char_boundary(sample.len() / 2)],
+            &plain,
+        ),
+    ];
+    let many = extract_many(&docs);
+    assert_eq!(many.len(), docs.len());
+    for ((doc, options), got) in docs.iter().zip(&many) {
+        assert_eq!(got, &extract_with(doc, options));
+    }
+    assert!(many[3].iter().all(|r| r.kind() == vnextract::Kind::Date));
+}
+
+#[test]
+fn every_text_ending_shortly_after_a_number_is_a_document() {
+    // Phrases read ahead of a number (counts, units, dates) meet the end of
+    // the input: cut each sample at every word end up to 40 bytes after a
+    // digit (`… tại 38/64 đảng bộ trực thuộc` once panicked).
+    for text in samples() {
+        let bytes = text.as_bytes();
+        let mut last_digit = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_digit() {
+                last_digit = Some(i);
+            }
+            let near = last_digit.is_some_and(|d| i - d <= 40);
+            if near && matches!(b, b' ' | b'\n') {
+                let input = &text[..i];
+                check_offsets(input, &extract(input));
+            }
+        }
+    }
 }

@@ -302,6 +302,9 @@ fn place_on_next_line(t: &Tokens, i: usize) -> Option<(usize, String)> {
 
 /// `Trung ương`, `TW`, `T.Ư`, `TƯ`.
 pub fn central(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.is_word(i) {
+        return None;
+    }
     if let Some(e) = t.expect(i, &["trung", "ương"]) {
         return Some(e);
     }

@@ -492,6 +492,14 @@ mod tests {
     }
 
     #[test]
+    fn a_count_at_the_very_end() {
+        // The noun phrase runs to the last token: nothing may look past it.
+        let got = quantities("tại 38/64 đảng bộ trực thuộc");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "38/64 đảng bộ trực thuộc");
+    }
+
+    #[test]
     fn numbers() {
         assert_eq!(parse_number("1.234.567"), Some(1234567.0));
         assert_eq!(parse_number("3,5"), Some(3.5));
