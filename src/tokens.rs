@@ -168,16 +168,16 @@ impl<'t> Tokens<'t> {
         self.toks.is_empty()
     }
 
-    /// The token text as written (normalized view).
+    /// The token text as written (normalized view); empty past the last
+    /// token, so that rules reading ahead meet the end of the text as a
+    /// word that matches nothing.
     pub fn text(&self, i: usize) -> &'t str {
-        let t = self.toks[i];
-        &self.norm[t.start..t.end]
+        self.toks.get(i).map_or("", |t| &self.norm[t.start..t.end])
     }
 
-    /// The token text in lower case.
+    /// The token text in lower case; empty past the last token.
     pub fn low(&self, i: usize) -> &'t str {
-        let t = self.toks[i];
-        &self.lower[t.start..t.end]
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
     /// Token `i` is `w` in lower case (`w` a lower-case word).
@@ -269,6 +269,8 @@ mod tests {
         // Longer than eight bytes: no key, the words are compared.
         assert_eq!((key("phường"), t.key(3)), (0, 0));
         assert_eq!(t.key(99), 0);
+        // Past the last token: an empty word, not a panic.
+        assert_eq!((t.low(99), t.text(99)), ("", ""));
     }
 
     #[test]
