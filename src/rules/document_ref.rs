@@ -43,9 +43,11 @@ static BEFORE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("issuer regex compiles")
 });
 
-/// A quoted title after a reference and its issuer.
+/// A quoted title after a reference and its issuer. No capture group: the
+/// title is what stands between the first quote and the last, and finding
+/// the match costs a fraction of capturing inside it.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[ ,:]*(?:(?:về|Về)(?: việc)? )?["“]([^"”\n]{1,500})["”]"#)
+    Regex::new(r#"^[ ,:]*(?:(?:về|Về)(?: việc)? )?["“][^"”\n]{1,500}["”]"#)
         .expect("title regex compiles")
 });
 
@@ -720,9 +722,16 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     }
     let window = near(norm, pos, 1200);
     let title_opens = opens(window, &[' ', ',', ':'], &["\"", "“", "về ", "Về "]);
-    if let Some(c) = title_opens.then(|| TITLE.captures(window)).flatten() {
-        let t = c.get(1).expect("title group");
-        f.title = Some(t.as_str().trim().to_string());
+    if let Some(m) = title_opens.then(|| TITLE.find(window)).flatten() {
+        let quoted = m.as_str();
+        // The match ends with its closing quote; the opening one is its first.
+        let open = quoted.find(['"', '“']).expect("an opening quote");
+        let open = open + quoted[open..].chars().next().map_or(1, char::len_utf8);
+        let close = quoted
+            .char_indices()
+            .next_back()
+            .map_or(quoted.len(), |(i, _)| i);
+        f.title = Some(quoted[open..close].trim().to_string());
     }
 }
 
