@@ -39,7 +39,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})").expect("date regex compiles"));
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}").expect("date regex compiles"));
 
 /// Words that introduce a day-month date written without a year.
 const INTRODUCERS: &[&str] = &[
@@ -147,8 +147,8 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             "date/month",
         );
     }
-    for c in YEAR.captures_iter(low) {
-        let m = c.get(0).expect("match");
+    // The whole match is the year: no groups to capture.
+    for m in YEAR.find_iter(low) {
         if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
             continue;
         }
@@ -166,7 +166,7 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             out,
             nam.unwrap_or(m.start()),
             m.end(),
-            num(c.get(1)).map(|y| y as i32),
+            m.as_str().parse().ok(),
             None,
             None,
             "date/year",
