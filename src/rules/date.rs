@@ -24,18 +24,16 @@ use crate::select::Candidate;
 use crate::text::Text;
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+([0-9]{4}))?")
+    Regex::new(r"[0-9]{1,2}[ ]+tháng[ ]+[0-9]{1,2}(?:[ ]*,?[ ]*năm[ ]+[0-9]{4})?")
         .expect("date regex compiles")
 });
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?")
-        .expect("date regex compiles")
+    Regex::new(r"[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{4})?").expect("date regex compiles")
 });
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"tháng[ ]+([0-9]{1,2})(?:[ ]*(?:/|-|năm)[ ]*([0-9]{4}))?")
-        .expect("date regex compiles")
+    Regex::new(r"tháng[ ]+[0-9]{1,2}(?:[ ]*(?:/|-|năm)[ ]*[0-9]{4})?").expect("date regex compiles")
 });
 
 static YEAR: LazyLock<Regex> =
@@ -81,37 +79,36 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
     let low = text.lower();
     // The regexes start at a digit (fast to scan for); a `ngày`/`năm`
     // before the match joins the span here.
-    for c in TEXTUAL.captures_iter(low) {
-        let m = c.get(0).expect("match");
+    // The numbers are the match's digit runs, read from its text: cheaper
+    // than capture groups, and most matches fail a check first.
+    for m in TEXTUAL.find_iter(low) {
+        let [day, month, year] = digit_runs(m.as_str());
         let ngay = word_before(low, m.start(), "ngày");
         let has_ngay = ngay.is_some();
         let start = ngay.unwrap_or(m.start());
-        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let year = year.and_then(|y| y.parse().ok());
         if !has_ngay && year.is_none() {
             continue;
         }
         if !clear_before(low, start) || !clear_after(low, m.end()) {
             continue;
         }
-        push(
-            out,
-            start,
-            m.end(),
-            year,
-            num(c.get(2)),
-            num(c.get(1)),
-            "date/text",
-        );
+        push(out, start, m.end(), year, num(month), num(day), "date/text");
     }
-    for c in NUMERIC.captures_iter(low) {
-        let m = c.get(0).expect("match");
+    for m in NUMERIC.find_iter(low) {
         if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
             continue;
         }
-        let year = match (c.get(4), c.get(5)) {
-            (Some(sep2), Some(y)) if sep2.as_str() == &c[2] => y.as_str().parse().ok(),
-            (Some(_), Some(_)) => continue,
-            _ => None,
+        // `d<sep>m` and maybe `<sep>yyyy`: the separators stand after the
+        // first and the second run of digits.
+        let s = m.as_str();
+        let [day, month, year] = digit_runs(s);
+        let (day, month) = (day.unwrap_or(""), month.unwrap_or(""));
+        let sep1 = s.as_bytes()[day.len()];
+        let year = match year {
+            Some(y) if s.as_bytes()[day.len() + 1 + month.len()] == sep1 => y.parse().ok(),
+            Some(_) => continue,
+            None => None,
         };
         let ngay = word_before(low, m.start(), "ngày");
         if year.is_none() && ngay.is_none() && !introduced(low, m.start()) {
@@ -122,13 +119,12 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             ngay.unwrap_or(m.start()),
             m.end(),
             year,
-            num(c.get(3)),
-            num(c.get(1)),
+            num(Some(month)),
+            num(Some(day)),
             "date/numeric",
         );
     }
-    for c in MONTH.captures_iter(low) {
-        let m = c.get(0).expect("match");
+    for m in MONTH.find_iter(low) {
         if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
             continue;
         }
@@ -136,13 +132,14 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         if preceded_by_number(low, m.start()) {
             continue;
         }
-        let year = c.get(2).and_then(|y| y.as_str().parse().ok());
+        let [month, year, _] = digit_runs(m.as_str());
+        let year = year.and_then(|y| y.parse().ok());
         push(
             out,
             m.start(),
             m.end(),
             year,
-            num(c.get(1)),
+            num(month),
             None,
             "date/month",
         );
@@ -174,8 +171,16 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
     }
 }
 
-fn num(m: Option<regex::Match>) -> Option<u32> {
-    m.and_then(|m| m.as_str().parse().ok())
+fn num(digits: Option<&str>) -> Option<u32> {
+    digits.and_then(|d| d.parse().ok())
+}
+
+/// The first three runs of ASCII digits in `s`, in order.
+fn digit_runs(s: &str) -> [Option<&str>; 3] {
+    let mut runs = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    [runs.next(), runs.next(), runs.next()]
 }
 
 /// Start of `word` when it stands right before `pos` (spaces between), as a
