@@ -6,18 +6,9 @@
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-fn samples() -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir("data/samples")
-        .expect("data/samples")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample"))
-        .collect()
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::samples;
 
 fn article(c: &mut Criterion) {
     let texts = samples();

@@ -281,14 +281,7 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
                 // Files are read when processed: only lines of standard
                 // input count here, and a batch of paths waits for none.
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    let mut result = Ok(());
-                    process_batch(std::mem::take(&mut batch), &options, args.format, |d| {
-                        if result.is_ok() {
-                            result = writer.write_done(d);
-                        }
-                        next += 1;
-                    });
-                    result?;
+                    next += writer.run_batch(std::mem::take(&mut batch))?;
                     batch_bytes = 0;
                 }
                 continue;
@@ -314,14 +307,7 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
         }
     }
     if threads == 1 {
-        let mut result = Ok(());
-        process_batch(std::mem::take(&mut batch), &options, args.format, |d| {
-            if result.is_ok() {
-                result = writer.write_done(d);
-            }
-            next += 1;
-        });
-        result?;
+        next += writer.run_batch(std::mem::take(&mut batch))?;
     }
     if !batch.is_empty() {
         pool.send(batch);
@@ -559,6 +545,21 @@ impl<W: Write> Writer<W> {
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         }
         Ok(())
+    }
+
+    /// Extracts a batch on this thread and writes its lines (one thread);
+    /// returns how many lines it wrote.
+    fn run_batch(&mut self, jobs: Vec<Job>) -> io::Result<usize> {
+        let (options, format) = (self.options.clone(), self.format);
+        let mut written = 0;
+        let mut result = Ok(());
+        process_batch(jobs, &options, format, |d| {
+            if result.is_ok() {
+                result = self.write_done(d);
+            }
+            written += 1;
+        });
+        result.map(|()| written)
     }
 
     fn write_done(&mut self, d: Done) -> io::Result<()> {

@@ -59,20 +59,12 @@ fn essence(records: &[Record]) -> Vec<String> {
         .collect()
 }
 
+mod common;
+
 /// The texts of `data/samples/`, read once.
 fn samples() -> &'static [String] {
     static SAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    SAMPLES.get_or_init(|| {
-        let mut paths: Vec<_> = std::fs::read_dir("data/samples")
-            .expect("data/samples")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample"))
-            .collect()
-    })
+    SAMPLES.get_or_init(common::samples)
 }
 
 proptest! {
