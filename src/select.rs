@@ -75,35 +75,43 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     let kept: Vec<usize> = (0..candidates.len()).filter(|&i| keep[i]).collect();
     let kept = unblocked(&candidates, kept);
-    // Sorted by start, longer first, then in the order found; each
-    // candidate moves once, into the output.
-    let mut order: Vec<_> = kept
-        .into_iter()
-        .map(|i| (candidates[i].start, std::cmp::Reverse(candidates[i].end), i))
-        .collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, _, i)| slots[i].take())
-        .collect()
+    in_span_order(candidates, kept, |c| (c.start, c.end))
 }
 
 /// Sorts by start, longer first, keeping the order of equal spans (a stable
-/// sort). Records are large: the order is found on small keys and each
-/// record moves once, where a merge sort would move it on every pass.
+/// sort).
 pub fn sort_by_span<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
     let key = |x: &T| {
         let (s, e) = span(x);
         (s, std::cmp::Reverse(e))
     };
-    if items.is_sorted_by_key(key) {
-        return;
+    if !items.is_sorted_by_key(key) {
+        let all = (0..items.len()).collect();
+        *items = in_span_order(std::mem::take(items), all, span);
     }
-    let mut order: Vec<_> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+}
+
+/// The items at `chosen`, by start, longer first, then by index. Records are
+/// large: the order is found on small keys and each item moves once, where
+/// a merge sort would move it on every pass.
+fn in_span_order<T>(
+    items: Vec<T>,
+    chosen: Vec<usize>,
+    span: impl Fn(&T) -> (usize, usize),
+) -> Vec<T> {
+    let mut order: Vec<_> = chosen
+        .into_iter()
+        .map(|i| {
+            let (s, e) = span(&items[i]);
+            (s, std::cmp::Reverse(e), i)
+        })
+        .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|(_, i)| slots[i].take()));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots[i].take())
+        .collect()
 }
 
 /// Kinds whose records may not overlap a record of `kind`: numbers that
