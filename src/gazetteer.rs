@@ -223,11 +223,14 @@ impl WordHasher {
 
 /// Up to eight bytes as one little-endian integer, zero-padded. Built byte by
 /// byte: a copy into a buffer would call memcpy.
-pub fn pack_le(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .rev()
-        .fold(0u64, |v, &b| (v << 8) | u64::from(b))
+pub const fn pack_le(bytes: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        v = (v << 8) | bytes[i] as u64;
+    }
+    v
 }
 
 /// [`pack_le`] of `bytes[start..start + len]` (`len` at most 8), read with

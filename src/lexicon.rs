@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{pack_le, NameMatcher, WordHasher, DATA};
+use crate::gazetteer::{NameMatcher, WordHasher, DATA};
 use crate::text::Text;
-use crate::tokens::Tokens;
+use crate::tokens::{key, Tokens};
 
 /// The lists of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ struct Word {
 
 /// All entries of all lists as a trie over word ids.
 struct Trie {
-    /// Every word of every entry, lower case, keyed by [`short_key`] when it
+    /// Every word of every entry, lower case, keyed by its token key when it
     /// has one (most syllables: an integer compare instead of a string one).
     short_words: Fast<u64, Word>,
     long_words: Fast<String, Word>,
@@ -62,18 +62,11 @@ impl Trie {
             id: (self.short_words.len() + self.long_words.len()) as u32,
             first: 0,
         };
-        match short_key(word) {
-            Some(k) => self.short_words.entry(k).or_insert(fresh),
-            None => self.long_words.entry(word.to_string()).or_insert(fresh),
+        match key(word) {
+            0 => self.long_words.entry(word.to_string()).or_insert(fresh),
+            k => self.short_words.entry(k).or_insert(fresh),
         }
     }
-}
-
-/// A word of at most eight bytes packed into an integer: exact, since text
-/// has no NUL bytes to be confused with the padding. The same key as
-/// [`crate::tokens::Token::key`].
-fn short_key(word: &str) -> Option<u64> {
-    (word.len() <= 8).then(|| pack_le(word.as_bytes()))
 }
 
 fn edge(node: u32, word: u32, glued: bool) -> u64 {

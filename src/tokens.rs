@@ -33,15 +33,10 @@ pub const fn key(word: &str) -> u64 {
     let b = word.as_bytes();
     assert!(!b.is_empty(), "keys are for words");
     if b.len() > 8 {
-        return 0;
+        0
+    } else {
+        pack_le(b)
     }
-    let mut v = 0u64;
-    let mut i = b.len();
-    while i > 0 {
-        i -= 1;
-        v = (v << 8) | b[i] as u64;
-    }
-    v
 }
 
 /// The tokens of one document with both views of its text, and per-token
@@ -184,7 +179,7 @@ impl<'t> Tokens<'t> {
     #[inline]
     pub fn is_low(&self, i: usize, w: &str) -> bool {
         match self.toks.get(i) {
-            Some(t) if (1..=8).contains(&w.len()) => t.key == pack_le(w.as_bytes()),
+            Some(t) if (1..=8).contains(&w.len()) => t.key == key(w),
             Some(t) => &self.lower[t.start..t.end] == w,
             None => false,
         }
