@@ -483,13 +483,14 @@ impl Group {
             .map(|(_, _, text, options)| (text.as_str(), options))
             .collect();
         let mut found = guarded(|| extract_many(&texts)).ok().map(Vec::into_iter);
-        for (seq, source, text, options) in &docs {
+        drop(texts);
+        for (seq, source, text, options) in docs {
             let text = text.as_str();
             let line = match found.as_mut().and_then(Iterator::next) {
-                Some(records) => DocumentLine::with_records(source.clone(), text, records),
-                None => DocumentLine::extract(source.clone(), text, options),
+                Some(records) => DocumentLine::with_records(source, text, records),
+                None => DocumentLine::extract(source, text, &options),
             };
-            emit(serialized(*seq, line, text.len(), format));
+            emit(serialized(seq, line, text.len(), format));
         }
     }
 }
