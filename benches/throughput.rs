@@ -8,7 +8,7 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 
 #[path = "../tests/common/mod.rs"]
 mod common;
-use common::samples;
+use common::{samples, Scan};
 
 fn article(c: &mut Criterion) {
     let texts = samples();
@@ -38,37 +38,14 @@ fn article(c: &mut Criterion) {
 fn baseline(c: &mut Criterion) {
     let texts = samples();
     let total: usize = texts.iter().map(String::len).sum();
-    let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*";
-    let code = regex::Regex::new(&format!(
-        r"[0-9]{{1,5}}(?:[ ]{{0,2}}-[ ]{{0,2}}{up}[ ]{{0,2}}/[ ]{{0,2}}{up}(?:-{up})*|[ ]{{0,2}}/[ ]{{0,2}}(?:(?:19|20)[0-9]{{2}}[ ]{{0,2}}/[ ]{{0,2}})?{up}(?:-{up})*)"
-    ))
-    .expect("regex");
-    let names: Vec<String> = vnextract::gazetteer::ORGANIZATIONS_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("name\t"))
-        .flat_map(|l| {
-            let cells: Vec<&str> = l.split('\t').collect();
-            let aliases = cells.get(1).map_or(Vec::new(), |a| {
-                a.split('|').filter(|a| !a.is_empty()).collect()
-            });
-            std::iter::once(cells[0])
-                .chain(aliases)
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let ac = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&names)
-        .expect("automaton");
+    let scan = Scan::new();
     let mut g = c.benchmark_group("baseline");
     g.throughput(Throughput::Bytes(total as u64));
     g.bench_function("one_pass_scan", |b| {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| code.find_iter(t).count() + ac.find_iter(&t.to_lowercase()).count())
+                .map(|t| scan.count(black_box(t)))
                 .sum::<usize>()
         })
     });
