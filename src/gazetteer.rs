@@ -262,12 +262,23 @@ impl Hasher for WordHasher {
         // Eight bytes at a time: words are short.
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.mix(pack_le(c));
+            self.mix(u64::from_le_bytes(c.try_into().expect("eight bytes")));
         }
+        // The rest in at most two loads (overlapping when it has four to
+        // seven bytes): only hashing reads these values, and the length
+        // tells the overlaps apart.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.mix(pack_le(rest) ^ ((rest.len() as u64) << 59));
-        }
+        let n = rest.len();
+        let v = match n {
+            0 => return,
+            4.. => {
+                let head = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+                let tail = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+                u64::from(head) | u64::from(tail) << 32
+            }
+            _ => pack_le(rest),
+        };
+        self.mix(v ^ ((n as u64) << 59));
     }
 
     fn write_u64(&mut self, v: u64) {

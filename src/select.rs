@@ -5,8 +5,6 @@
 //! conflict, the longer wins, then the kind with the higher priority, then the
 //! leftmost. Candidates of kinds that conflict with nothing else nest freely.
 
-use std::collections::BTreeMap;
-
 use crate::record::{Fields, Kind};
 
 /// A match in the normalized text, before selection and offset mapping.
@@ -23,6 +21,26 @@ pub struct Candidate {
 impl Candidate {
     pub fn kind(&self) -> Kind {
         self.fields.kind()
+    }
+
+    /// Takes the candidate, found in a text that joins several, to the
+    /// text at `lo..hi` of it: its spans, those in its fields too, move
+    /// back by `lo`. False (nothing moved) when a span is not inside.
+    pub fn shift_back(&mut self, lo: usize, hi: usize) -> bool {
+        let inside = |s: usize, e: usize| lo <= s && s <= e && e <= hi;
+        let organ = match &mut self.fields {
+            Fields::Event(ev) => ev.organ_span.as_mut(),
+            _ => None,
+        };
+        if !inside(self.start, self.end) || organ.as_ref().is_some_and(|o| !inside(o.0, o.1)) {
+            return false;
+        }
+        if let Some(o) = organ {
+            *o = (o.0 - lo, o.1 - lo);
+        }
+        self.start -= lo;
+        self.end -= lo;
+        true
     }
 }
 
@@ -60,17 +78,21 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
-    // Per group: accepted spans keyed by start.
-    let mut taken: BTreeMap<Kind, BTreeMap<usize, usize>> = BTreeMap::new();
+    // Per group: the bytes its accepted spans cover, one bit each. Spans of
+    // a group never overlap, so a candidate conflicts exactly when one of
+    // its bytes is taken.
+    let mut taken: [Vec<u64>; Kind::ALL.len()] = Default::default();
+    let words = order.iter().map(|o| o.0 + o.2).max().unwrap_or(0) / 64 + 1;
     let mut keep = vec![false; candidates.len()];
     for &(len, _, start, i, kind) in &order {
-        let end = start + len;
-        let spans = taken.entry(group(kind)).or_default();
-        let before = spans.range(..end).next_back();
-        if before.is_some_and(|(_, &e)| e > start) {
+        let bits = &mut taken[group(kind) as usize];
+        if bits.is_empty() {
+            bits.resize(words, 0);
+        }
+        if any_set(bits, start, start + len) {
             continue;
         }
-        spans.insert(start, end);
+        set_range(bits, start, start + len);
         keep[i] = true;
     }
     let kept: Vec<usize> = (0..candidates.len()).filter(|&i| keep[i]).collect();
@@ -140,18 +162,18 @@ fn blocked_by(kind: Kind) -> &'static [Kind] {
 
 /// The candidates of `kept` that no candidate of a blocking kind overlaps.
 fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
-    let mut spans: BTreeMap<Kind, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut spans: [Vec<(usize, usize)>; Kind::ALL.len()] = Default::default();
     for &i in &kept {
         let c = &candidates[i];
-        spans.entry(c.kind()).or_default().push((c.start, c.end));
+        spans[c.kind() as usize].push((c.start, c.end));
     }
-    for v in spans.values_mut() {
+    for v in &mut spans {
         v.sort_unstable();
     }
     kept.retain(|&i| {
         let c = &candidates[i];
-        blocked_by(c.kind()).iter().all(|k| {
-            let Some(v) = spans.get(k) else { return true };
+        blocked_by(c.kind()).iter().all(|&k| {
+            let v = &spans[k as usize];
             // Spans of one kind never overlap, so only the last one starting
             // before `c` ends can reach it.
             let i = v.partition_point(|&(s, _)| s < c.end);
@@ -159,6 +181,27 @@ fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
         })
     });
     kept
+}
+
+/// Whether any bit of `start..end` is set.
+fn any_set(bits: &[u64], start: usize, end: usize) -> bool {
+    let (first, last) = (start / 64, (end - 1) / 64);
+    (first..=last).any(|w| bits[w] & range_mask(w, start, end) != 0)
+}
+
+/// Sets the bits of `start..end`.
+fn set_range(bits: &mut [u64], start: usize, end: usize) {
+    let (first, last) = (start / 64, (end - 1) / 64);
+    for (w, bits) in bits.iter_mut().enumerate().take(last + 1).skip(first) {
+        *bits |= range_mask(w, start, end);
+    }
+}
+
+/// The bits of word `w` that fall in `start..end` (non-empty).
+fn range_mask(w: usize, start: usize, end: usize) -> u64 {
+    let lo = start.max(w * 64) - w * 64;
+    let hi = end.min(w * 64 + 64) - w * 64;
+    (u64::MAX >> (64 - (hi - lo))) << lo
 }
 
 #[cfg(test)]

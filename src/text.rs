@@ -109,6 +109,32 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Several texts one after another, `sep` between them, as one text
+    /// for the rules to run over; and where each text starts in it. The
+    /// joined text has no original of its own: offsets found in it are
+    /// taken back to each text, which maps them to its input.
+    pub(crate) fn join(texts: &[Text], sep: &str) -> (Text<'static>, Vec<usize>) {
+        let len = texts.iter().map(|t| t.norm.len() + sep.len()).sum();
+        let (mut norm, mut lower) = (String::with_capacity(len), String::with_capacity(len));
+        let mut starts = Vec::with_capacity(texts.len());
+        for (k, t) in texts.iter().enumerate() {
+            if k > 0 {
+                norm.push_str(sep);
+                lower.push_str(sep);
+            }
+            starts.push(norm.len());
+            norm.push_str(&t.norm);
+            lower.push_str(&t.lower);
+        }
+        let joined = Text {
+            original: "",
+            norm,
+            lower,
+            segments: Vec::new(),
+        };
+        (joined, starts)
+    }
+
     /// The original input.
     pub fn original(&self) -> &'a str {
         self.original

@@ -20,6 +20,10 @@ pub struct Token {
     pub cap: bool,
     /// A word written in capitals, at least two letters.
     pub allcaps: bool,
+    /// The separator between documents joined into one text
+    /// ([`Tokens::with_breaks`]): rules that remember what a document said
+    /// forget it here.
+    pub doc_break: bool,
     /// The lower-case text packed into an integer when it has at most eight
     /// bytes (most syllables), 0 otherwise: rules compare words to their
     /// keywords with one integer compare ([`Tokens::is_low`]).
@@ -64,6 +68,19 @@ pub struct Memo {
 }
 
 impl<'t> Tokens<'t> {
+    /// The tokens of a text that joins several documents: the tokens that
+    /// start at `breaks` (byte offsets) are their separators.
+    pub fn with_breaks(text: &'t Text, breaks: &[usize]) -> Self {
+        let mut t = Tokens::new(text);
+        for &b in breaks {
+            let k = t.toks.partition_point(|tok| tok.start < b);
+            if let Some(tok) = t.toks.get_mut(k).filter(|tok| tok.start == b) {
+                tok.doc_break = true;
+            }
+        }
+        t
+    }
+
     pub fn new(text: &'t Text) -> Self {
         let norm = text.norm();
         let mut toks = Vec::with_capacity(norm.len() / 5);
@@ -143,6 +160,7 @@ impl<'t> Tokens<'t> {
                 after_newline: newline,
                 cap,
                 allcaps: cap && !lower && upper >= 2,
+                doc_break: false,
                 key,
             });
             newline = false;
@@ -179,7 +197,10 @@ impl<'t> Tokens<'t> {
     #[inline]
     pub fn is_low(&self, i: usize, w: &str) -> bool {
         match self.toks.get(i) {
-            Some(t) if (1..=8).contains(&w.len()) => t.key == key(w),
+            // Lengths differ for most pairs, and a word that is not a
+            // literal (`expect`) would have its key packed byte by byte.
+            Some(t) if t.end - t.start != w.len() => false,
+            Some(t) if w.len() <= 8 => t.key == key(w),
             Some(t) => &self.lower[t.start..t.end] == w,
             None => false,
         }

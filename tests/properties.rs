@@ -220,3 +220,48 @@ fn every_text_ending_shortly_after_a_number_is_a_document() {
         }
     }
 }
+
+/// Grouped documents are read as one text with separators between them:
+/// nothing of one may reach the next. Pairs whose join would read as one
+/// phrase, a name remembered from the document before, a byline that is
+/// the last line of its document only, and every sample cut in two.
+#[test]
+fn grouped_documents_do_not_read_into_each_other() {
+    let plain = Options::default();
+    let pairs = [
+        ("Ông Nguyễn Văn Nghị phát biểu.", "Ông Nghị cho biết thêm."),
+        (
+            "Bài viết của\n\nNguyễn Văn An",
+            "Hội nghị diễn ra sáng nay.",
+        ),
+        ("Số:", "87/2025/NĐ-CP"),
+        ("Ủy ban nhân dân", "tỉnh Bình Định"),
+        ("Ngày 5", "tháng 3 năm 2024"),
+        ("Đại hội", "Đảng bộ tỉnh lần thứ XX"),
+        ("Nghị quyết", "số 18-NQ/TW của Bộ Chính trị"),
+        ("từ ngày 1/3", "đến ngày 5/3/2024"),
+        ("về việc “Quy định", "chức năng” của Sở"),
+        ("Chỉ thị 05-CT/TW của", "Ban Bí thư"),
+        ("38/64", "đảng bộ trực thuộc"),
+        ("nhiệm kỳ 2020", "- 2025"),
+    ];
+    let check = |a: &str, b: &str| {
+        let many = extract_many(&[(a, &plain), (b, &plain)]);
+        assert_eq!(many[0], extract_with(a, &plain), "{a:?} before {b:?}");
+        assert_eq!(many[1], extract_with(b, &plain), "{b:?} after {a:?}");
+    };
+    for (a, b) in pairs {
+        check(a, b);
+    }
+    for text in samples() {
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| c == ' ' || c == '\n')
+            .map(|(i, _)| i)
+            .step_by(23)
+            .collect();
+        for cut in cuts {
+            check(&text[..cut], &text[cut..]);
+        }
+    }
+}

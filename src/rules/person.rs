@@ -257,6 +257,9 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
     let mut full_names: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < t.len() {
+        if t.toks[i].doc_break {
+            full_names.clear();
+        }
         if let Some(e) = name_end(t, i) {
             let name = spaced(t, i, e);
             let mut p = Person {
@@ -295,7 +298,13 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             // A name alone on the last line is the byline.
             let alone =
                 (i == 0 || t.toks[i].after_newline) && (e == t.len() || t.toks[e].after_newline);
-            if alone && p.title.is_none() && !t.toks[e..].iter().any(|k| k.after_newline) {
+            let last_line = || {
+                !t.toks[e..]
+                    .iter()
+                    .take_while(|k| !k.doc_break)
+                    .any(|k| k.after_newline)
+            };
+            if alone && p.title.is_none() && last_line() {
                 p.role = Some("author".into());
             }
             if let Some(last) = name.rsplit(' ').next() {
