@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::gazetteer::{NameMatcher, WordHasher, DATA};
+use crate::intmap::IntMap;
 use crate::text::Text;
 use crate::tokens::{key, Tokens};
 
@@ -38,7 +39,7 @@ type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A word of the trie: its id, and the node its entries start at (the root's
 /// child, 0 when no entry starts with it), so the first step of a lookup
 /// costs no second hash.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Word {
     id: u32,
     first: u32,
@@ -48,10 +49,10 @@ struct Word {
 struct Trie {
     /// Every word of every entry, lower case, keyed by its token key when it
     /// has one (most syllables: an integer compare instead of a string one).
-    short_words: Fast<u64, Word>,
+    short_words: IntMap<Word>,
     long_words: Fast<String, Word>,
     /// `(node, word, glued to the word before)` → child node.
-    edges: Fast<u64, u32>,
+    edges: IntMap<u32>,
     /// Per node and list: the payload of the first entry ending there.
     ends: Vec<[Option<u32>; LISTS]>,
 }
@@ -64,7 +65,7 @@ impl Trie {
         };
         match key(word) {
             0 => self.long_words.entry(word.to_string()).or_insert(fresh),
-            k => self.short_words.entry(k).or_insert(fresh),
+            k => self.short_words.get_or_insert_with(k, || fresh),
         }
     }
 }
@@ -81,9 +82,9 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
         &crate::rules::organization::HEADS.matcher,
     ];
     let mut trie = Trie {
-        short_words: Fast::default(),
+        short_words: IntMap::default(),
         long_words: Fast::default(),
-        edges: Fast::default(),
+        edges: IntMap::default(),
         ends: vec![[None; LISTS]],
     };
     for (list, m) in lists.iter().enumerate() {
@@ -103,7 +104,9 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
                 } else {
                     let glued = toks.glued(k - 1);
                     let id = word.id;
-                    node = *trie.edges.entry(edge(node, id, glued)).or_insert(fresh);
+                    node = *trie
+                        .edges
+                        .get_or_insert_with(edge(node, id, glued), || fresh);
                 }
                 if node == fresh {
                     trie.ends.push([None; LISTS]);
@@ -129,7 +132,7 @@ fn build(t: &Tokens) -> Table {
         .map(|tok| match tok.key {
             // The token's key is the trie's key for short words.
             0 => trie.long_words.get(&t.lower[tok.start..tok.end]).copied(),
-            key => trie.short_words.get(&key).copied(),
+            key => trie.short_words.get(key),
         })
         .collect();
     for (i, tok) in t.toks.iter().enumerate() {
@@ -149,7 +152,7 @@ fn build(t: &Tokens) -> Table {
                 if t.toks[j].after_newline {
                     break;
                 }
-                let Some(&next) = trie.edges.get(&edge(node, word.id, t.glued(j - 1))) else {
+                let Some(next) = trie.edges.get(edge(node, word.id, t.glued(j - 1))) else {
                     break;
                 };
                 node = next;

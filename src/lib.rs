@@ -28,6 +28,7 @@
 
 pub mod context;
 pub mod gazetteer;
+mod intmap;
 pub mod lexicon;
 pub mod output;
 pub mod places;
