@@ -15,12 +15,12 @@ use super::numerals::{numeral, roman, word_number};
 use super::organization;
 use crate::record::{Event, Fields};
 use crate::select::Candidate;
-use crate::tokens::{key, Tokens};
+use crate::tokens::{KeyFilter, Tokens};
 
 /// The event noun at `i`: (end token, event type).
 fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
-    const FIRST: [u64; 5] = [key("hội"), key("đại"), key("kỳ"), key("phiên"), key("cuộc")];
-    if !t.is_word(i) || !FIRST.contains(&t.key(i)) {
+    const FIRST: KeyFilter = KeyFilter::new(&["hội", "đại", "kỳ", "phiên", "cuộc"]);
+    if !FIRST.may_hold(t.key(i)) || !t.is_word(i) {
         return None;
     }
     const NOUNS: &[(&[&str], &str)] = &[

@@ -23,7 +23,7 @@ use crate::places::{surname_start, PLACES};
 use crate::record::{Fields, Organization};
 use crate::select::Candidate;
 use crate::text::join_words;
-use crate::tokens::{key, Tokens};
+use crate::tokens::{key, KeyFilter, Tokens};
 
 /// A head of productive names (a row of `data/org_heads.tsv`).
 #[derive(Debug)]
@@ -219,38 +219,62 @@ pub fn is_stop(w: &str) -> bool {
 }
 
 /// Words that introduce a place inside an organization name, with the
-/// category of the place and its full form.
+/// full form of the place word.
+const PLACE_WORDS: &[(&[&str], &str)] = &[
+    (&["thành", "phố"], "thành phố"),
+    (&["thị", "xã"], "thị xã"),
+    (&["thị", "trấn"], "thị trấn"),
+    (&["thủ", "đô"], "thủ đô"),
+    (&["nước"], "nước"),
+    (&["đặc", "khu"], "đặc khu"),
+    (&["tỉnh"], "tỉnh"),
+    (&["huyện"], "huyện"),
+    (&["quận"], "quận"),
+    (&["xã"], "xã"),
+    (&["phường"], "phường"),
+    (&["tp"], "thành phố"),
+    (&["tx"], "thị xã"),
+];
+
+/// The first words' keys: most tokens are none of them.
+const PLACE_FIRST: [u64; PLACE_WORDS.len()] = {
+    let mut keys = [0; PLACE_WORDS.len()];
+    let mut k = 0;
+    while k < PLACE_WORDS.len() {
+        keys[k] = key(PLACE_WORDS[k].0[0]);
+        k += 1;
+    }
+    keys
+};
+
+const PLACE_FILTER: KeyFilter = {
+    let mut firsts = [""; PLACE_WORDS.len()];
+    let mut k = 0;
+    while k < PLACE_WORDS.len() {
+        firsts[k] = PLACE_WORDS[k].0[0];
+        k += 1;
+    }
+    KeyFilter::new(&firsts)
+};
+
+/// A word that introduces a place inside an organization name at token
+/// `i`: the token after it and the place word's full form. Asked of nearly
+/// every token, so the filter is inlined and the rest is not.
+#[inline]
 pub fn place_word(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
-    const WORDS: &[(&[&str], &str)] = &[
-        (&["thành", "phố"], "thành phố"),
-        (&["thị", "xã"], "thị xã"),
-        (&["thị", "trấn"], "thị trấn"),
-        (&["thủ", "đô"], "thủ đô"),
-        (&["nước"], "nước"),
-        (&["đặc", "khu"], "đặc khu"),
-        (&["tỉnh"], "tỉnh"),
-        (&["huyện"], "huyện"),
-        (&["quận"], "quận"),
-        (&["xã"], "xã"),
-        (&["phường"], "phường"),
-        (&["tp"], "thành phố"),
-        (&["tx"], "thị xã"),
-    ];
-    // The first words' keys: most tokens are none of them.
-    const FIRST: [u64; WORDS.len()] = {
-        let mut keys = [0; WORDS.len()];
-        let mut k = 0;
-        while k < WORDS.len() {
-            keys[k] = key(WORDS[k].0[0]);
-            k += 1;
-        }
-        keys
-    };
+    if !PLACE_FILTER.may_hold(t.key(i)) {
+        return None;
+    }
+    place_word_at(t, i)
+}
+
+#[inline(never)]
+fn place_word_at(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
     if !t.is_word(i) {
         return None;
     }
     let first = t.key(i);
-    for ((words, full), k) in WORDS.iter().zip(FIRST) {
+    for ((words, full), k) in PLACE_WORDS.iter().zip(PLACE_FIRST) {
         if k != first {
             continue;
         }
@@ -436,14 +460,16 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
 
 /// `Đại hội`, `Hội nghị`, `Kỳ họp`, `Phiên họp` start an event, not a name.
 pub fn event_noun(t: &Tokens, i: usize) -> bool {
-    [
-        ["đại", "hội"],
-        ["hội", "nghị"],
-        ["kỳ", "họp"],
-        ["phiên", "họp"],
-    ]
-    .iter()
-    .any(|w| t.expect(i, w).is_some())
+    const FIRST: KeyFilter = KeyFilter::new(&["đại", "hội", "kỳ", "phiên"]);
+    FIRST.may_hold(t.key(i))
+        && [
+            ["đại", "hội"],
+            ["hội", "nghị"],
+            ["kỳ", "họp"],
+            ["phiên", "họp"],
+        ]
+        .iter()
+        .any(|w| t.expect(i, w).is_some())
 }
 
 /// An organization starting at token `i`.

@@ -245,11 +245,17 @@ fn name_end(t: &Tokens, i: usize) -> Option<usize> {
     Some(e)
 }
 
+/// The text of tokens `s..e` with every run of white space as one space.
 fn spaced(t: &Tokens, s: usize, e: usize) -> String {
-    t.norm[t.toks[s].start..t.toks[e - 1].end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = &t.norm[t.toks[s].start..t.toks[e - 1].end];
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Finds every person in the document.
