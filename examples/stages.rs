@@ -27,12 +27,12 @@ fn main() {
     let mut times = vec![Duration::ZERO; 12];
     let names = [
         "text",
+        "tokens",
+        "lexicon",
         "document_ref",
         "date",
         "period",
         "duration",
-        "tokens",
-        "lexicon",
         "organization",
         "location",
         "person",
@@ -46,25 +46,25 @@ fn main() {
         let text = Text::new(s);
         times[0] += t0.elapsed();
         let t = Instant::now();
-        rules::document_ref::find(&text, &mut c);
+        let tokens = Tokens::new(&text);
         times[1] += t.elapsed();
+        let t = Instant::now();
+        let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
+        times[2] += t.elapsed();
+        let t = Instant::now();
+        rules::document_ref::find(&text, &tokens, &mut c);
+        times[3] += t.elapsed();
         let t = Instant::now();
         let first = c.len();
         rules::date::find(&text, &mut c);
-        times[2] += t.elapsed();
+        times[4] += t.elapsed();
         let dates = c[first..].to_vec();
         let t = Instant::now();
         rules::period::find(&text, &dates, &mut c);
-        times[3] += t.elapsed();
-        let t = Instant::now();
-        let tokens = Tokens::new(&text);
         times[5] += t.elapsed();
         let t = Instant::now();
-        let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
-        times[6] += t.elapsed();
-        let t = Instant::now();
         rules::duration::find(&text, &tokens, &mut c);
-        times[4] += t.elapsed();
+        times[6] += t.elapsed();
         let t = Instant::now();
         rules::organization::find(&tokens, &mut c);
         times[7] += t.elapsed();

@@ -1,5 +1,5 @@
 //! Every list that rules look up token by token (places, titles, listed
-//! organizations, organization heads), merged into one trie of words: each
+//! organizations, organization heads, document type words), merged into one trie of words: each
 //! token is hashed once, then entries are followed word by word with integer
 //! lookups. Cheaper than scanning the text with an automaton, since most
 //! words start no entry.
@@ -20,12 +20,13 @@ pub enum List {
     Title = 1,
     OrgName = 2,
     OrgHead = 3,
+    DocType = 4,
 }
 
-const LISTS: usize = 4;
+const LISTS: usize = 5;
 
 /// For each token, the longest entry of each list that starts at it, packed
-/// into one `u32` per list (`tokens << 24 | payload`, 0 for none): the four
+/// into one `u32` per list (`tokens << 24 | payload`, 0 for none): the
 /// lists of a token share a cache line and a document's table stays small.
 pub type Table = Vec<[u32; LISTS]>;
 
@@ -80,6 +81,7 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
         &crate::rules::person::TITLES,
         &DATA.organization_names,
         &crate::rules::organization::HEADS.matcher,
+        &DATA.doc_type_words,
     ];
     let mut trie = Trie {
         short_words: IntMap::default(),

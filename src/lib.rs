@@ -222,12 +222,12 @@ fn joined_candidates(texts: &[Text]) -> Option<Vec<Vec<Candidate>>> {
 fn candidates(text: &Text, breaks: &[usize]) -> Vec<Candidate> {
     // About one candidate per 40 bytes of text: one allocation, no regrowth.
     let mut c = Vec::with_capacity(text.norm().len() / 40 + 16);
-    rules::document_ref::find(text, &mut c);
+    let t = tokens::Tokens::with_breaks(text, breaks);
+    rules::document_ref::find(text, &t, &mut c);
     let first_date = c.len();
     rules::date::find(text, &mut c);
     let dates = c[first_date..].to_vec();
     rules::period::find(text, &dates, &mut c);
-    let t = tokens::Tokens::with_breaks(text, breaks);
     rules::duration::find(text, &t, &mut c);
     rules::organization::find(&t, &mut c);
     rules::location::find(&t, &mut c);

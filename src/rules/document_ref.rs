@@ -21,9 +21,11 @@ use regex::Regex;
 
 use super::numerals::{numeral, roman_upper as roman};
 use crate::gazetteer::{Cite, DocType, DATA};
+use crate::lexicon::{self, List};
 use crate::record::{DocumentRef, Fields, System};
 use crate::select::Candidate;
 use crate::text::{boundary_after, boundary_before, Text};
+use crate::tokens::Tokens;
 
 /// Document codes, Party (`NN-XX/YY`) and state (`NN[/YYYY]/XX-YY`), on the
 /// normalized view (dashes are already `-`). ASCII classes keep it fast.
@@ -60,13 +62,21 @@ struct Code {
 }
 
 /// Finds every document reference in `text`.
-pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+pub fn find(text: &Text, t: &Tokens, out: &mut Vec<Candidate>) {
     let norm = text.norm();
     let codes = find_codes(norm);
     let mut used = vec![false; codes.len()];
     let mut refs: Vec<(usize, usize, DocumentRef, &'static str)> = Vec::new();
 
-    for (start, end, idx) in DATA.doc_type_words.find_all(text.lower()) {
+    // Type words, leftmost and longest first, from the tokens' lexicon.
+    let mut i = 0;
+    while i < t.len() {
+        let Some((e, idx)) = lexicon::at(t, List::DocType, i) else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (t.toks[i].start, t.toks[e - 1].end);
+        i = e;
         if !boundary_before(norm, start) || !boundary_after(norm, end) {
             continue;
         }
