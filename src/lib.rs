@@ -29,6 +29,7 @@
 pub mod context;
 pub mod gazetteer;
 mod intmap;
+pub mod json;
 pub mod lexicon;
 pub mod output;
 pub mod places;

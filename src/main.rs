@@ -500,7 +500,7 @@ fn serialized(seq: usize, line: DocumentLine, bytes: usize, format: Format) -> D
     // Output runs about three times the input: one allocation, not a dozen.
     let mut out = Vec::with_capacity(bytes.saturating_mul(3).clamp(256, 64 << 20));
     match format {
-        Format::Jsonl => serde_json::to_writer(&mut out, &line),
+        Format::Jsonl => vnextract::json::write(&mut out, &line),
         Format::Json => serde_json::to_writer_pretty(&mut out, &line),
     }
     .expect("records serialize");

@@ -131,6 +131,14 @@ proptest! {
     }
 
     #[test]
+    fn output_lines_are_the_bytes_serde_json_writes(input in document(), source in "\\PC{0,12}") {
+        let line = vnextract::output::DocumentLine::with_records(source, &input, extract(&input));
+        let mut ours = Vec::new();
+        vnextract::json::write(&mut ours, &line).expect("writes");
+        prop_assert_eq!(ours, serde_json::to_vec(&line).expect("serializes"));
+    }
+
+    #[test]
     fn shifting_the_input_shifts_offsets(input in document(), pad in "[a-z ]{0,5}\n") {
         let base = extract(&input);
         let shifted = extract(&format!("{pad}{input}"));
