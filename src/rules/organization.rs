@@ -477,13 +477,14 @@ pub fn event_noun(t: &Tokens, i: usize) -> bool {
 pub struct Org {
     pub end: usize,
     pub name: String,
-    pub category: Option<String>,
+    /// From the lists: borrowed until a record needs its own copy.
+    pub category: Option<&'static str>,
     pub abbr: Option<String>,
     pub rule: &'static str,
     /// Only a head (`Đảng ủy`): kept when the document resolves it.
     pub bare: bool,
     /// The canonical head of a productive name.
-    pub head: Option<String>,
+    pub head: Option<&'static str>,
     /// A bare head that an earlier full mention can resolve (`Đảng ủy`,
     /// not `Sở`).
     pub resolvable: bool,
@@ -560,11 +561,11 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     let written_abbr = (end == i + 1 && t.is_allcaps(i)).then(|| t.text(i).to_string());
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
-    let head = head_word_at(t, i).map(|(_, h)| HEADS.heads[h].canonical.clone());
+    let head = head_word_at(t, i).map(|(_, h)| HEADS.heads[h].canonical.as_str());
     Some(Org {
         end,
         name: o.name.clone(),
-        category: Some(o.category.clone()),
+        category: Some(o.category.as_str()),
         abbr: written_abbr.or_else(|| o.abbr.clone()),
         rule: "organization/gazetteer",
         bare: false,
@@ -593,29 +594,31 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     }
     let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
     let head_name = if abbr_written && written.chars().all(|c| !c.is_lowercase() || c == ' ') {
-        head.canonical.clone()
+        head.canonical.as_str()
     } else {
-        written.clone()
+        written.as_str()
     };
     let abbr = if abbr_written {
         head.abbr.clone()
     } else {
         None
     };
-    let make =
-        |end: usize, tail: Option<String>, category: Option<String>, abbr: Option<String>| Org {
-            end,
-            name: match tail {
-                Some(tail) => join_words(&head_name, &tail),
-                None => head_name.clone(),
-            },
-            category: category.or_else(|| head.category.clone()),
-            abbr,
-            rule: "organization/head",
-            bare: false,
-            head: None,
-            resolvable: false,
-        };
+    let make = |end: usize,
+                tail: Option<String>,
+                category: Option<&'static str>,
+                abbr: Option<String>| Org {
+        end,
+        name: match tail {
+            Some(tail) => join_words(head_name, &tail),
+            None => head_name.to_string(),
+        },
+        category: category.or(head.category.as_deref()),
+        abbr,
+        rule: "organization/head",
+        bare: false,
+        head: None,
+        resolvable: false,
+    };
     // `UBND cấp huyện`, `các cấp`: generic.
     if t.is_word(hend) && t.low(hend) == "cấp" {
         return None;
@@ -663,7 +666,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
                 Some(c) => join_words(c, &inner.name),
                 None => inner.name.clone(),
             };
-            let category = head.category.clone().or(inner.category.clone());
+            let category = head.category.as_deref().or(inner.category);
             // `Đảng ủy UBND tỉnh` keeps the written abbreviation; `Đảng đoàn
             // Quốc hội` is not `QH`.
             let inner_abbr = inner
@@ -733,7 +736,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         best = Some(o);
     }
     best.map(|mut o| {
-        o.head = Some(head.canonical.clone());
+        o.head = Some(head.canonical.as_str());
         o.resolvable = head.org || head.place;
         o
     })
@@ -761,11 +764,11 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         {
             let mut org = Organization {
                 name: o.name,
-                category: o.category,
+                category: o.category.map(String::from),
                 abbr: o.abbr,
                 term: None,
                 bare: o.bare,
-                head: o.head,
+                head: o.head.map(String::from),
                 resolvable: o.resolvable,
             };
             // `Ban Chấp hành Trung ương khóa XII`: the term is a field.
