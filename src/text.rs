@@ -409,7 +409,17 @@ fn lower_same_layout(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] < 0xC0 {
+        // Eight bytes without a lead byte of a multi-byte character (both
+        // top bits set) hold nothing to lower beyond ASCII.
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
+            if leads == 0 {
+                i += 8;
+                continue;
+            }
+            i += leads.trailing_zeros() as usize / 8;
+        } else if bytes[i] < 0xC0 {
             i += 1;
             continue;
         }
