@@ -162,22 +162,22 @@ fn blocked_by(kind: Kind) -> &'static [Kind] {
 
 /// The candidates of `kept` that no candidate of a blocking kind overlaps.
 fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
-    let mut spans: [Vec<(usize, usize)>; Kind::ALL.len()] = Default::default();
-    for &i in &kept {
-        let c = &candidates[i];
-        spans[c.kind() as usize].push((c.start, c.end));
-    }
-    for v in &mut spans {
-        v.sort_unstable();
-    }
+    // The kept spans by kind, then start: one vector, one sort.
+    let mut spans: Vec<(Kind, usize, usize)> = kept
+        .iter()
+        .map(|&i| (candidates[i].kind(), candidates[i].start, candidates[i].end))
+        .collect();
+    spans.sort_unstable();
     kept.retain(|&i| {
         let c = &candidates[i];
         blocked_by(c.kind()).iter().all(|&k| {
-            let v = &spans[k as usize];
+            let from = spans.partition_point(|s| s.0 < k);
+            let to = spans.partition_point(|s| s.0 <= k);
+            let v = &spans[from..to];
             // Spans of one kind never overlap, so only the last one starting
             // before `c` ends can reach it.
-            let i = v.partition_point(|&(s, _)| s < c.end);
-            v[..i].last().is_none_or(|&(_, e)| e <= c.start)
+            let i = v.partition_point(|&(_, s, _)| s < c.end);
+            v[..i].last().is_none_or(|&(_, _, e)| e <= c.start)
         })
     });
     kept
