@@ -67,10 +67,12 @@ pub fn resolve(candidates: &mut [Candidate]) {
 pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
     let main_place = main_places(candidates);
     let khoi = khoi_completion(candidates);
-    let mut last_by_head: HashMap<String, (String, Option<String>)> = HashMap::new();
+    // The latest full mention of each head, as an index: few heads per
+    // document, so a short list.
+    let mut last_by_head: Vec<(String, usize)> = Vec::new();
     let mut keep = vec![true; candidates.len()];
-    for (k, c) in candidates.iter_mut().enumerate() {
-        let Fields::Organization(o) = &mut c.fields else {
+    for k in 0..candidates.len() {
+        let Fields::Organization(o) = &candidates[k].fields else {
             continue;
         };
         if o.bare {
@@ -78,17 +80,27 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
                 .head
                 .as_ref()
                 .filter(|_| o.resolvable)
-                .and_then(|h| last_by_head.get(h));
+                .and_then(|h| last_by_head.iter().find(|(seen, _)| seen == h))
+                .and_then(|&(_, p)| match &candidates[p].fields {
+                    Fields::Organization(full) => Some((full.name.clone(), full.category.clone())),
+                    _ => None,
+                });
+            let Fields::Organization(o) = &mut candidates[k].fields else {
+                continue;
+            };
             match prior {
                 Some((name, category)) => {
-                    o.name = name.clone();
-                    o.category = category.clone().or(o.category.take());
+                    o.name = name;
+                    o.category = category.or(o.category.take());
                     o.bare = false;
                 }
                 None => keep[k] = false,
             }
             continue;
         }
+        let Fields::Organization(o) = &mut candidates[k].fields else {
+            continue;
+        };
         if let Some(done) = &khoi {
             if o.name.ends_with(" Khối") {
                 o.name = format!("{} {done}", o.name);
@@ -103,7 +115,10 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
             }
         }
         if let Some(h) = &o.head {
-            last_by_head.insert(h.clone(), (o.name.clone(), o.category.clone()));
+            match last_by_head.iter_mut().find(|(seen, _)| seen == h) {
+                Some(last) => last.1 = k,
+                None => last_by_head.push((h.clone(), k)),
+            }
         }
     }
     let mut k = 0;
@@ -213,22 +228,29 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
 /// Names the organ of each event after the organization written at its
 /// organ span, with the name the document resolved for it.
 pub fn resolve_events(candidates: &mut [Candidate]) {
-    let orgs: Vec<(usize, usize, String)> = candidates
+    // Spans and indices of the organizations; names are copied only for the
+    // events that take one.
+    let orgs: Vec<(usize, usize, usize)> = candidates
         .iter()
-        .filter_map(|c| match &c.fields {
-            Fields::Organization(o) => Some((c.start, c.end, o.name.clone())),
-            _ => None,
-        })
+        .enumerate()
+        .filter(|(_, c)| matches!(c.fields, Fields::Organization(_)))
+        .map(|(k, c)| (c.start, c.end, k))
         .collect();
-    for c in candidates.iter_mut() {
-        let Fields::Event(e) = &mut c.fields else {
+    for k in 0..candidates.len() {
+        let Fields::Event(e) = &candidates[k].fields else {
             continue;
         };
-        if let Some((s, end)) = e.organ_span {
-            e.organ = orgs
-                .iter()
-                .find(|o| o.0 == s && o.1 <= end)
-                .map(|o| o.2.clone());
+        let Some((s, end)) = e.organ_span else {
+            continue;
+        };
+        let organ = orgs.iter().find(|o| o.0 == s && o.1 <= end).and_then(|o| {
+            match &candidates[o.2].fields {
+                Fields::Organization(org) => Some(org.name.clone()),
+                _ => None,
+            }
+        });
+        if let Fields::Event(e) = &mut candidates[k].fields {
+            e.organ = organ;
         }
     }
 }
