@@ -150,6 +150,34 @@ fn after<'s>(s: &'s str, pat: &str) -> Option<&'s str> {
         .map(|i| &s[i + p.len()..])
 }
 
+/// What follows the first ` tỉnh `, ` thành phố `, `Tỉnh ủy ` and `Thành ủy `
+/// in an organization's name, with the category it names; one pass over
+/// the name (all four open with ` t` or `T`).
+fn places_named(name: &str) -> [Option<(&str, &'static str)>; 4] {
+    const WORDS: [(&str, &str); 4] = [
+        (" tỉnh ", "province"),
+        (" thành phố ", "city"),
+        ("Tỉnh ủy ", "province"),
+        ("Thành ủy ", "city"),
+    ];
+    let mut found = [None; 4];
+    let b = name.as_bytes();
+    for i in 0..b.len() {
+        let candidates = match (b[i], b.get(i + 1)) {
+            (b' ', Some(b't')) => 0..2,
+            (b'T', _) => 2..4,
+            _ => continue,
+        };
+        for k in candidates {
+            let (word, cat) = WORDS[k];
+            if found[k].is_none() && b[i..].starts_with(word.as_bytes()) {
+                found[k] = Some((&name[i + word.len()..], cat));
+            }
+        }
+    }
+    found
+}
+
 /// What follows `Khối` in the document's full mentions, when it is one thing.
 fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
     let mut found: Option<String> = None;
@@ -189,16 +217,9 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
             }
             // `UBND tỉnh Gia Lai` names the province too.
             Fields::Organization(o) => {
-                for (word, cat) in [
-                    (" tỉnh ", "province"),
-                    (" thành phố ", "city"),
-                    ("Tỉnh ủy ", "province"),
-                    ("Thành ủy ", "city"),
-                ] {
-                    if let Some(place) = after(&o.name, word) {
-                        if place.starts_with(char::is_uppercase) {
-                            *counts.entry((cat, place)).or_default() += 1;
-                        }
+                for (place, cat) in places_named(&o.name).into_iter().flatten() {
+                    if place.starts_with(char::is_uppercase) {
+                        *counts.entry((cat, place)).or_default() += 1;
                     }
                 }
             }
