@@ -17,16 +17,34 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::organization::is_stop;
 use crate::gazetteer::parse_tsv;
 use crate::record::{Fields, Quantity};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
 
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("number regex compiles"));
+/// The numbers of `s` as byte spans: `[0-9]+(?:[.,][0-9]+)*`, leftmost
+/// first and not overlapping, as a regex would find them, scanned by hand:
+/// numbers are frequent and each regex match costs a search set-up.
+fn numbers(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        i += b[i..].iter().position(u8::is_ascii_digit)?;
+        let start = i;
+        loop {
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let more = matches!(b.get(i), Some(b'.' | b','))
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !more {
+                return Some((start, i));
+            }
+            i += 1;
+        }
+    })
+}
 
 pub const UNITS_TSV: &str = include_str!("../../data/units.tsv");
 
@@ -297,9 +315,12 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
     // The change of the previous quantity, for lists under one verb.
     let mut list: Option<(usize, String)> = None;
     let norm = t.norm;
-    for m in NUMBER.find_iter(norm) {
-        let (ms, me) = (m.start(), m.end());
-        let i = t.at_or_after(ms);
+    // Numbers come in order: the token cursor only moves on.
+    let mut i = 0;
+    for (ms, me) in numbers(norm) {
+        while i < t.len() && t.toks[i].start < ms {
+            i += 1;
+        }
         if i >= t.len() || t.toks[i].start != ms {
             continue;
         }
@@ -483,6 +504,17 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
 mod tests {
     use super::parse_number;
     use crate::record::{Fields, Quantity};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand scan finds what the regex it replaces finds.
+        #[test]
+        fn numbers_are_the_regex_matches(s in "[0-9.,a /đ-]{0,40}") {
+            let re = regex::Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("regex");
+            let want: Vec<(usize, usize)> = re.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(super::numbers(&s).collect::<Vec<_>>(), want);
+        }
+    }
 
     fn quantities(input: &str) -> Vec<(String, Quantity)> {
         crate::found(input, |f| match f {
