@@ -443,6 +443,30 @@ fn lower_same_layout(s: &str) -> String {
     out
 }
 
+/// Whether one of the eight bytes of `x` is an ASCII digit (the classic
+/// "has a byte between" word trick; bytes from 0x80 up never count).
+#[inline]
+pub fn has_digit(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (ONES * 0x7F);
+    let below_colon = (ONES * (0x7F + u64::from(b':'))).wrapping_sub(low7);
+    let above_slash = low7 + ONES * (0x7F - u64::from(b'/'));
+    below_colon & !x & above_slash & (ONES * 0x80) != 0
+}
+
+/// The first ASCII digit of `b` from `i` on: eight bytes at a time through
+/// text without digits (most of it), then byte by byte.
+#[inline]
+pub fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(eight) = b.get(i..i + 8) {
+        if has_digit(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) {
+            break;
+        }
+        i += 8;
+    }
+    Some(i + b.get(i..)?.iter().position(u8::is_ascii_digit)?)
+}
+
 /// Length of the character at byte `i` when it is a lower-case Vietnamese
 /// letter outside ASCII (`à`, `đ`, `ư`, `ệ`…), read from its bytes; 0 for
 /// anything else (which may still be a lower-case letter). Also `ß`..`ÿ`

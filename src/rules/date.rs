@@ -21,23 +21,70 @@ use regex::Regex;
 use super::numerals::days_in_month;
 use crate::record::{Date, Fields, Ymd};
 use crate::select::Candidate;
-use crate::text::Text;
+use crate::text::{next_digit, Text};
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9]{1,2}[ ]+tháng[ ]+[0-9]{1,2}(?:[ ]*,?[ ]*năm[ ]+[0-9]{4})?")
         .expect("date regex compiles")
 });
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{4})?").expect("date regex compiles")
-});
+/// Numeric dates, `[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{4})?`, leftmost
+/// first and not overlapping, as that regex finds them; scanned by hand,
+/// since digits are frequent and every regex match costs a search set-up.
+/// A run of digits can open a match only with its last one or two digits
+/// (a longer run leaves a digit where the separator must stand), and all
+/// of those share what follows the run.
+fn numeric_dates(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let digits_from = |i: usize| {
+        b.get(i..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let sep = |i: usize| matches!(b.get(i), Some(b'/' | b'.' | b'-'));
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        at = next_digit(b, at)?;
+        let run_end = at + digits_from(at);
+        let start = at.max(run_end.saturating_sub(2));
+        at = run_end;
+        let second = digits_from(run_end + 1).min(2);
+        if !sep(run_end) || second == 0 {
+            continue;
+        }
+        let mut end = run_end + 1 + second;
+        if sep(end) && digits_from(end + 1) >= 4 {
+            end += 5;
+        }
+        at = end;
+        return Some((start, end));
+    })
+}
+
+/// Years, `(?:19|20)[0-9]{2}`, as that regex finds them (by hand, like
+/// [`numeric_dates`]).
+fn years(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        at = next_digit(b, at)?;
+        if !matches!(b[at], b'1' | b'2') {
+            at += 1;
+            continue;
+        }
+        let four = b.get(at..at + 4)?;
+        if matches!(four[..2], [b'1', b'9'] | [b'2', b'0'])
+            && four[2..].iter().all(u8::is_ascii_digit)
+        {
+            at += 4;
+            return Some((at - 4, at));
+        }
+        at += 1;
+    })
+}
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"tháng[ ]+[0-9]{1,2}(?:[ ]*(?:/|-|năm)[ ]*[0-9]{4})?").expect("date regex compiles")
 });
-
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}").expect("date regex compiles"));
 
 /// Words that introduce a day-month date written without a year.
 const INTRODUCERS: &[&str] = &[
@@ -95,13 +142,13 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         }
         push(out, start, m.end(), year, num(month), num(day), "date/text");
     }
-    for m in NUMERIC.find_iter(low) {
-        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+    for (ms, me) in numeric_dates(low) {
+        if !clear_before(low, ms) || !clear_after(low, me) {
             continue;
         }
         // `d<sep>m` and maybe `<sep>yyyy`: the separators stand after the
         // first and the second run of digits.
-        let s = m.as_str();
+        let s = &low[ms..me];
         let [day, month, year] = digit_runs(s);
         let (day, month) = (day.unwrap_or(""), month.unwrap_or(""));
         let sep1 = s.as_bytes()[day.len()];
@@ -110,14 +157,14 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
             Some(_) => continue,
             None => None,
         };
-        let ngay = word_before(low, m.start(), "ngày");
-        if year.is_none() && ngay.is_none() && !introduced(low, m.start()) {
+        let ngay = word_before(low, ms, "ngày");
+        if year.is_none() && ngay.is_none() && !introduced(low, ms) {
             continue;
         }
         push(
             out,
-            ngay.unwrap_or(m.start()),
-            m.end(),
+            ngay.unwrap_or(ms),
+            me,
             year,
             num(Some(month)),
             num(Some(day)),
@@ -145,25 +192,25 @@ pub fn find(text: &Text, out: &mut Vec<Candidate>) {
         );
     }
     // The whole match is the year: no groups to capture.
-    for m in YEAR.find_iter(low) {
-        if !clear_before(low, m.start()) || !clear_after(low, m.end()) {
+    for (ms, me) in years(low) {
+        if !clear_before(low, ms) || !clear_after(low, me) {
             continue;
         }
-        let nam = word_before(low, m.start(), "năm");
+        let nam = word_before(low, ms, "năm");
         // `số 2000 hồ sơ`, `khoảng 2000 người`: a count, not a year.
         let counted_before = ["số", "khoảng", "hơn", "gần", "tổng"]
             .iter()
-            .any(|w| word_before(low, m.start(), w).is_some());
+            .any(|w| word_before(low, ms, w).is_some());
         if nam.is_none()
-            && (counted_after(low, m.end()) || preceded_by_number(low, m.start()) || counted_before)
+            && (counted_after(low, me) || preceded_by_number(low, ms) || counted_before)
         {
             continue;
         }
         push(
             out,
-            nam.unwrap_or(m.start()),
-            m.end(),
-            m.as_str().parse().ok(),
+            nam.unwrap_or(ms),
+            me,
+            low[ms..me].parse().ok(),
             None,
             None,
             "date/year",
@@ -295,6 +342,22 @@ fn counted_after(low: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand scans find what the regexes they replace find.
+        #[test]
+        fn scans_are_the_regex_matches(s in "[0-9/.,a -]{0,40}", y in "[0-9a ]{0,24}") {
+            let spans = |re: &str, s: &str| -> Vec<(usize, usize)> {
+                let re = Regex::new(re).expect("regex");
+                re.find_iter(s).map(|m| (m.start(), m.end())).collect()
+            };
+            let want = spans(r"[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{4})?", &s);
+            prop_assert_eq!(numeric_dates(&s).collect::<Vec<_>>(), want);
+            let want = spans(r"(?:19|20)[0-9]{2}", &y);
+            prop_assert_eq!(years(&y).collect::<Vec<_>>(), want);
+        }
+    }
 
     fn dates(input: &str) -> Vec<(String, String)> {
         crate::found(input, |f| match f {

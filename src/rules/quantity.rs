@@ -21,18 +21,8 @@ use super::organization::is_stop;
 use crate::gazetteer::parse_tsv;
 use crate::record::{Fields, Quantity};
 use crate::select::Candidate;
+use crate::text::next_digit;
 use crate::tokens::Tokens;
-
-/// Whether one of the eight bytes of `x` is an ASCII digit (the classic
-/// "has a byte between" word trick; bytes from 0x80 up never count).
-#[inline]
-fn has_digit(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = x & (ONES * 0x7F);
-    let below_colon = (ONES * (0x7F + u64::from(b':'))).wrapping_sub(low7);
-    let above_slash = low7 + ONES * (0x7F - u64::from(b'/'));
-    below_colon & !x & above_slash & (ONES * 0x80) != 0
-}
 
 /// The numbers of `s` as byte spans: `[0-9]+(?:[.,][0-9]+)*`, leftmost
 /// first and not overlapping, as a regex would find them, scanned by hand:
@@ -41,14 +31,7 @@ fn numbers(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Eight bytes at a time through text without digits.
-        while let Some(eight) = b.get(i..i + 8) {
-            if has_digit(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) {
-                break;
-            }
-            i += 8;
-        }
-        i += b[i..].iter().position(u8::is_ascii_digit)?;
+        i = next_digit(b, i)?;
         let start = i;
         loop {
             while b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -531,7 +514,7 @@ mod tests {
                 for v in 0..=255u8 {
                     let mut w = [filler; 8];
                     w[lane] = v;
-                    let got = super::has_digit(u64::from_le_bytes(w));
+                    let got = crate::text::has_digit(u64::from_le_bytes(w));
                     assert_eq!(
                         got,
                         v.is_ascii_digit(),
