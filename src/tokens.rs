@@ -62,6 +62,17 @@ impl KeyFilter {
         KeyFilter(mask)
     }
 
+    /// The filter of keywords given by their keys.
+    pub const fn of_keys(keys: &[u64]) -> Self {
+        let mut mask = 0u128;
+        let mut k = 0;
+        while k < keys.len() {
+            mask |= 1 << Self::bit(keys[k]);
+            k += 1;
+        }
+        KeyFilter(mask)
+    }
+
     const fn bit(key: u64) -> u32 {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as u32
     }

@@ -247,15 +247,7 @@ const PLACE_FIRST: [u64; PLACE_WORDS.len()] = {
     keys
 };
 
-const PLACE_FILTER: KeyFilter = {
-    let mut firsts = [""; PLACE_WORDS.len()];
-    let mut k = 0;
-    while k < PLACE_WORDS.len() {
-        firsts[k] = PLACE_WORDS[k].0[0];
-        k += 1;
-    }
-    KeyFilter::new(&firsts)
-};
+const PLACE_FILTER: KeyFilter = KeyFilter::of_keys(&PLACE_FIRST);
 
 /// A word that introduces a place inside an organization name at token
 /// `i`: the token after it and the place word's full form. Asked of nearly
