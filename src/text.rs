@@ -44,6 +44,9 @@ impl<'a> Text<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut norm = String::with_capacity(original.len());
         let mut segments = Vec::new();
+        // Non-ASCII capitals as they land in `norm`: the lower view is the
+        // ASCII lower case of `norm` with these replaced.
+        let mut capitals = Capitals::default();
         let bytes = original.as_bytes();
         let mut i = 0;
         // Unchanged stretches are copied in one piece when a change comes.
@@ -51,36 +54,50 @@ impl<'a> Text<'a> {
         // End of the last stretch handed to `normalize_at`.
         let mut done = 0;
         let mut scratch = String::new();
-        while i < bytes.len() {
-            let b = bytes[i];
-            if !NEEDS_LOOK[usize::from(b)] {
-                i += 1;
-                continue;
-            }
-            let at = match b {
-                // A combining mark belongs with the letter before it.
+        while let Some(next) = next_look(bytes, i) {
+            i = next;
+            // Where `original[i..]` will sit in `norm` if it stays as it is.
+            let shift = norm.len() as isize - copied as isize;
+            let at = match bytes[i] {
+                // A combining mark belongs with the letter before it, and
+                // an `o`/`u` before that letter may carry its tone.
                 0xCC | 0xCD => {
                     let mut p = i;
                     while p > done && (0x80..0xC0).contains(&bytes[p - 1]) {
                         p -= 1;
                     }
-                    if p > done {
-                        p - 1
-                    } else {
+                    if p <= done {
                         i
+                    } else if p >= done + 2
+                        && is_tone_base_byte(bytes[p - 2])
+                        && matches!(bytes[p - 1] | 0x20, b'a' | b'e' | b'y')
+                    {
+                        p - 2
+                    } else {
+                        p - 1
                     }
                 }
-                b'o' | b'O' | b'u' | b'U' if !tone_may_follow(&bytes[i + 1..]) => {
-                    i += 1;
-                    continue;
+                0xC3 | 0xC6 | 0xE1
+                    if i > done
+                        && is_tone_base_byte(bytes[i - 1])
+                        && is_tone_follower(&bytes[i..]) =>
+                {
+                    i - 1
                 }
                 0xC3 | 0xC6 | 0xE1 => match stable_letter_len(bytes, i) {
                     0 => i,
                     len => {
+                        capitals.note_kept(bytes, i, len, shift);
                         i += len;
                         continue;
                     }
                 },
+                // Latin Extended-A/B letters are kept as they are.
+                0xC4 | 0xC5 | 0xC7 | 0xC8 => {
+                    capitals.note_kept(bytes, i, 2, shift);
+                    i += 2;
+                    continue;
+                }
                 _ => i,
             };
             let (end, changed) = normalize_at(original, at, &mut scratch);
@@ -88,6 +105,7 @@ impl<'a> Text<'a> {
                 norm.push_str(&original[copied..at]);
                 let norm_start = norm.len();
                 norm.push_str(&scratch);
+                capitals.note_all(&scratch, norm_start);
                 segments.push(Segment {
                     norm_start,
                     norm_end: norm.len(),
@@ -95,12 +113,14 @@ impl<'a> Text<'a> {
                     orig_end: end,
                 });
                 copied = end;
+            } else {
+                capitals.note_all(&original[at..end], (at as isize + shift) as usize);
             }
             done = end;
             i = end;
         }
         norm.push_str(&original[copied..]);
-        let lower = lower_same_layout(&norm);
+        let lower = capitals.lower(&norm);
         Text {
             original,
             norm,
@@ -212,40 +232,53 @@ fn stable_letter_len(bytes: &[u8], i: usize) -> usize {
     }
 }
 
-/// Bytes where normalization may have work: CR, `_`, the vowels that open
-/// an old tone placement, and the first bytes of characters other than the
-/// letters normalization keeps (U+0100..U+017F and U+01C0..U+023F, whose
-/// first bytes are C4, C5, C7, C8, are kept whole). Continuation bytes are
-/// never looked at: a combining mark is found by its own first byte.
-static NEEDS_LOOK: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\r' as usize] = true;
-    t[b'_' as usize] = true;
-    t[b'o' as usize] = true;
-    t[b'O' as usize] = true;
-    t[b'u' as usize] = true;
-    t[b'U' as usize] = true;
-    let mut b = 0xC0;
-    while b < 256 {
-        t[b] = !matches!(b, 0xC4 | 0xC5 | 0xC7 | 0xC8);
-        b += 1;
+/// The next byte from `i` on where normalization may have work: CR, `_`,
+/// and the first byte of every character outside ASCII (the letters that
+/// stay as they are still have their case noted). Eight bytes at a time
+/// through plain ASCII; continuation bytes are never looked at, a combining
+/// mark is found by its own first byte.
+#[inline]
+fn next_look(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bit of each byte equal to `b` (exact up to the first such byte,
+    // which is all that is asked).
+    let equal = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let found = (x & (x << 1) & HIGH) | equal(x, b'\r') | equal(x, b'_');
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
     }
-    t
-};
+    let rest = bytes.get(i..)?;
+    Some(
+        i + rest
+            .iter()
+            .position(|&b| b >= 0xC0 || b == b'\r' || b == b'_')?,
+    )
+}
 
 /// First byte of a combining mark in U+0300..U+036F.
 fn is_mark_lead(b: u8) -> bool {
     b == 0xCC || b == 0xCD
 }
 
-/// After an `o`/`u`: a mark of its own, or an `a`, `e` or `y` with one tone
-/// mark (precomposed, or decomposed with the mark after it) — the only pairs
-/// [`tone_pair`] rewrites. Read from the bytes: `uố`, `uô`, `ươ` (`quốc`,
-/// `thuộc`, `người`) are common and never change.
-fn tone_may_follow(rest: &[u8]) -> bool {
+/// The vowels that may open an old tone placement (`oà`, `uỷ`).
+fn is_tone_base_byte(b: u8) -> bool {
+    matches!(b, b'o' | b'O' | b'u' | b'U')
+}
+
+/// After an `o`/`u`: an `a`, `e` or `y` with one tone mark, precomposed —
+/// the letters [`tone_pair`] may move the tone from (with decomposed marks,
+/// the mark is found first). `uố`, `uô`, `ươ` (`quốc`, `thuộc`, `người`) are
+/// common and never change.
+fn is_tone_follower(rest: &[u8]) -> bool {
     match rest {
-        [m, ..] if is_mark_lead(*m) => true,
-        [a, m, ..] if a.is_ascii() => matches!(a | 0x20, b'a' | b'e' | b'y') && is_mark_lead(*m),
         // À Á Ã È É Ý à á ã è é ý
         [0xC3, b, ..] => matches!(
             b,
@@ -256,6 +289,56 @@ fn tone_may_follow(rest: &[u8]) -> bool {
         // Ỳ ỳ Ỵ ỵ Ỷ ỷ Ỹ ỹ
         [0xE1, 0xBB, c, ..] => matches!(c, 0xB2..=0xB9),
         _ => false,
+    }
+}
+
+/// Where the lower view differs from the ASCII lower case of the normalized
+/// one: capitals outside ASCII, by their offset in the normalized view, with
+/// their lower case (same length, or they stay as they are).
+#[derive(Default)]
+struct Capitals(Vec<(usize, char)>);
+
+impl Capitals {
+    /// The letter of `len` bytes at `bytes[i..]`, kept as it is at `i +
+    /// shift` in the normalized view, unless a combining mark follows it
+    /// (the mark's cluster is normalized and noted as a whole).
+    #[inline]
+    fn note_kept(&mut self, bytes: &[u8], i: usize, len: usize, shift: isize) {
+        if lower_letter_len(bytes, i) > 0 || bytes.get(i + len).is_some_and(|&b| is_mark_lead(b)) {
+            return;
+        }
+        let pos = (i as isize + shift) as usize;
+        if let Some(c) = std::str::from_utf8(&bytes[i..i + len])
+            .ok()
+            .and_then(|s| s.chars().next())
+        {
+            self.note(pos, c);
+        }
+    }
+
+    /// Every character of `s`, which sits at `pos` in the normalized view.
+    fn note_all(&mut self, s: &str, pos: usize) {
+        for (k, c) in s.char_indices() {
+            if !c.is_ascii() {
+                self.note(pos + k, c);
+            }
+        }
+    }
+
+    fn note(&mut self, pos: usize, c: char) {
+        if let Some(l) = lower_of(c).filter(|l| l.len_utf8() == c.len_utf8()) {
+            self.0.push((pos, l));
+        }
+    }
+
+    /// The lower view of `norm`.
+    fn lower(self, norm: &str) -> String {
+        let mut out = norm.to_ascii_lowercase();
+        for (pos, l) in self.0 {
+            // Same length: nothing after it moves.
+            out.replace_range(pos..pos + l.len_utf8(), l.encode_utf8(&mut [0; 4]));
+        }
+        out
     }
 }
 
@@ -400,47 +483,6 @@ fn tone_pair(text: &str, i: usize, scratch: &mut String) -> Option<usize> {
     scratch.extend([first, marks[0]].iter().copied().nfc());
     scratch.push(base);
     Some(1 + second_len)
-}
-
-/// Lower-cases `s` character by character, keeping a character as it is when
-/// its lower case would change the byte length, so offsets stay shared.
-fn lower_same_layout(s: &str) -> String {
-    let mut out = s.to_ascii_lowercase();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes without a lead byte of a multi-byte character (both
-        // top bits set) hold nothing to lower beyond ASCII.
-        if let Some(eight) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
-            if leads == 0 {
-                i += 8;
-                continue;
-            }
-            i += leads.trailing_zeros() as usize / 8;
-        } else if bytes[i] < 0xC0 {
-            i += 1;
-            continue;
-        }
-        // Lower-case Vietnamese letters, most of the non-ASCII text, are
-        // told from their bytes and skipped without decoding.
-        let len = lower_letter_len(bytes, i);
-        if len > 0 {
-            i += len;
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        let len = c.len_utf8();
-        if let Some(l) = lower_of(c).filter(|l| l.len_utf8() == len) {
-            // Same length: nothing after it moves.
-            out.replace_range(i..i + len, l.encode_utf8(&mut [0; 4]));
-        }
-        i += len;
-    }
-    out
 }
 
 /// Whether one of the eight bytes of `x` is an ASCII digit (the classic
@@ -640,6 +682,32 @@ mod tests {
         let t = Text::new("ĐẢNG Bộ İ");
         assert_eq!(t.lower().len(), t.norm().len());
         assert!(t.lower().starts_with("đảng bộ"));
+    }
+
+    /// The lower view character by character, as its definition says.
+    fn lower_by_chars(norm: &str) -> String {
+        norm.chars()
+            .map(|c| match lower_of(c) {
+                Some(l) if l.len_utf8() == c.len_utf8() => l,
+                _ if c.is_ascii() => c.to_ascii_lowercase(),
+                _ => c,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_view_is_the_lower_case_of_each_character(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "o", "O", "U", "q", "A", "y", "\u{301}", "\u{323}", "\u{309}", "À", "à", "ạ",
+                "Ỷ", "Đ", "Ð", "ð", "Ơ", "Ư", "Ă", "Ĩ", "Ǆ", "Ȁ", "İ", "Σ", "Ж", "ẞ", "Ệ",
+                "ệ", "\r\n", "_", " ", "\u{a0}", "\u{200b}", "\u{2013}", "x", "1", "\u{308}",
+            ]), 0..24)
+        ) {
+            let input = pieces.concat();
+            let t = Text::new(&input);
+            proptest::prop_assert_eq!(t.lower(), lower_by_chars(t.norm()));
+        }
     }
 
     #[test]
