@@ -126,45 +126,41 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
 fn build(t: &Tokens) -> Table {
     let mut table: Table = vec![[0; LISTS]; t.len()];
     let trie = &*TRIE;
-    // Word ids, looked up once per token; punctuation and numbers have none
-    // unless some entry contains them.
-    let words: Vec<Option<Word>> = t
-        .toks
-        .iter()
-        .map(|tok| match tok.key {
+    // The word of token `j`; punctuation and numbers have none unless some
+    // entry contains them. Most tokens start no entry, so the words after a
+    // token are looked up only when an entry starts at it.
+    let word = |j: usize| {
+        let tok = t.toks.get(j)?;
+        match tok.key {
             // The token's key is the trie's key for short words.
             0 => trie.long_words.get(&t.lower[tok.start..tok.end]).copied(),
             key => trie.short_words.get(key),
-        })
-        .collect();
+        }
+    };
     for (i, tok) in t.toks.iter().enumerate() {
         // Entries start with a letter.
         if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {
             continue;
         }
-        let mut node = 0;
-        let mut j = i;
-        while let Some(word) = words.get(j).copied().flatten() {
-            if j == i {
-                if word.first == 0 {
-                    break;
-                }
-                node = word.first;
-            } else {
-                if t.toks[j].after_newline {
-                    break;
-                }
-                let Some(next) = trie.edges.get(edge(node, word.id, t.glued(j - 1))) else {
-                    break;
-                };
-                node = next;
-            }
-            j += 1;
+        let Some(first) = word(i).map(|w| w.first).filter(|&n| n != 0) else {
+            continue;
+        };
+        let mut node = first;
+        let mut j = i + 1;
+        loop {
             for (list, end) in trie.ends[node as usize].iter().enumerate() {
                 if let Some(payload) = end {
                     table[i][list] = ((j - i) as u32) << 24 | *payload;
                 }
             }
+            let Some(w) = word(j).filter(|_| !t.toks[j].after_newline) else {
+                break;
+            };
+            let Some(next) = trie.edges.get(edge(node, w.id, t.glued(j - 1))) else {
+                break;
+            };
+            node = next;
+            j += 1;
         }
     }
     table
