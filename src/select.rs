@@ -234,7 +234,7 @@ mod tests {
         let date = Candidate {
             start: 0,
             end: 7,
-            fields: Fields::Date(Date::new(Ymd::new(Some(2020), Some(1), Some(30)))),
+            fields: Fields::Date(Box::new(Date::new(Ymd::new(Some(2020), Some(1), Some(30))))),
             rule: "test",
         };
         let got = select(vec![code, date.clone()]);

@@ -255,7 +255,7 @@ pub fn push(
         out.push(Candidate {
             start,
             end,
-            fields: Fields::Date(Date::new(ymd)),
+            fields: Fields::Date(Box::new(Date::new(ymd))),
             rule,
         });
     }

@@ -115,7 +115,7 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
     out.push(Candidate {
         start,
         end,
-        fields: Fields::Duration(Duration::new(value, unit)),
+        fields: Fields::Duration(Box::new(Duration::new(value, unit))),
         rule: "duration/count",
     });
 }

@@ -207,7 +207,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         out.push(Candidate {
             start: t.toks[i].start,
             end: t.toks[e - 1].end,
-            fields: Fields::Event(ev),
+            fields: Fields::Event(Box::new(ev)),
             rule: "event/noun",
         });
         i = e;
@@ -293,7 +293,7 @@ mod tests {
 
     fn events(input: &str) -> Vec<(String, Event)> {
         crate::found(input, |f| match f {
-            Fields::Event(e) => Some(e),
+            Fields::Event(e) => Some(*e),
             _ => None,
         })
     }

@@ -47,11 +47,11 @@ fn location(
     Candidate {
         start: t.toks[s].start,
         end: t.toks[e - 1].end,
-        fields: Fields::Location(Location {
+        fields: Fields::Location(Box::new(Location {
             name,
             category: Some(category).filter(|c| !c.is_empty()),
             successor,
-        }),
+        })),
         rule,
     }
 }

@@ -772,7 +772,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             out.push(Candidate {
                 start: t.toks[i].start,
                 end: t.toks[o.end - 1].end,
-                fields: Fields::Organization(org),
+                fields: Fields::Organization(Box::new(org)),
                 rule: o.rule,
             });
             i = o.end;

@@ -281,7 +281,7 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, p: Period, rule: &'s
     out.push(Candidate {
         start,
         end,
-        fields: Fields::Period(p),
+        fields: Fields::Period(Box::new(p)),
         rule,
     });
 }

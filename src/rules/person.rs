@@ -319,7 +319,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             out.push(Candidate {
                 start: t.toks[i].start,
                 end: t.toks[e - 1].end,
-                fields: Fields::Person(p),
+                fields: Fields::Person(Box::new(p)),
                 rule: "person/name",
             });
             i = e;
@@ -332,11 +332,11 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
                     out.push(Candidate {
                         start: t.toks[i].start,
                         end: t.toks[i].end,
-                        fields: Fields::Person(Person {
+                        fields: Fields::Person(Box::new(Person {
                             name: full.clone(),
                             honorific: Some(h.to_string()),
                             ..Person::default()
-                        }),
+                        })),
                         rule: "person/short",
                     });
                 }
@@ -352,7 +352,7 @@ mod tests {
 
     fn persons(input: &str) -> Vec<(String, Person)> {
         crate::found(input, |f| match f {
-            Fields::Person(p) => Some(p),
+            Fields::Person(p) => Some(*p),
             _ => None,
         })
     }

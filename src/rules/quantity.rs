@@ -495,7 +495,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         out.push(Candidate {
             start: t.toks[verb_start].start,
             end: t.toks[e - 1].end,
-            fields: Fields::Quantity(q),
+            fields: Fields::Quantity(Box::new(q)),
             rule,
         });
     }
@@ -537,7 +537,7 @@ mod tests {
 
     fn quantities(input: &str) -> Vec<(String, Quantity)> {
         crate::found(input, |f| match f {
-            Fields::Quantity(q) => Some(q),
+            Fields::Quantity(q) => Some(*q),
             _ => None,
         })
     }
