@@ -124,7 +124,8 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
 });
 
 fn build(t: &Tokens) -> Table {
-    let mut table: Table = vec![[0; LISTS]; t.len()];
+    let mut table = crate::tokens::spare_table();
+    table.resize(t.len(), [0; LISTS]);
     let trie = &*TRIE;
     // The word of token `j`; punctuation and numbers have none unless some
     // entry contains them. Most tokens start no entry, so the words after a

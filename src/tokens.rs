@@ -2,7 +2,7 @@
 //! the rules that read phrases word by word (organizations, persons, places,
 //! events).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::gazetteer::{pack_le, pack_le_at};
 use crate::text::{is_lower, is_upper, is_word_char, lower_letter_len, Text};
@@ -124,7 +124,13 @@ impl<'t> Tokens<'t> {
 
     pub fn new(text: &'t Text) -> Self {
         let norm = text.norm();
-        let mut toks = Vec::with_capacity(norm.len() / 5);
+        let mut toks = SPARE
+            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.toks)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        toks.clear();
+        toks.reserve(norm.len() / 5);
         let mut newline = false;
         let bytes = norm.as_bytes();
         let lower_bytes = text.lower().as_bytes();
@@ -299,6 +305,44 @@ impl<'t> Tokens<'t> {
         }
         Some(i + words.len())
     }
+}
+
+thread_local! {
+    /// The buffers of the tokens last dropped on this thread, for the next
+    /// ones: a group's token and lexicon tables take megabytes, and fresh
+    /// ones for every group cost page faults and leave the allocator holding
+    /// freed memory.
+    static SPARE: RefCell<Spare> = RefCell::default();
+}
+
+#[derive(Default)]
+struct Spare {
+    toks: Vec<Token>,
+    table: crate::lexicon::Table,
+}
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.toks);
+        let table = self.memo.lists.take().unwrap_or_default();
+        // Nothing to keep them for while the thread ends.
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = Spare { toks, table };
+            }
+        });
+    }
+}
+
+/// An empty lexicon table with the room of the last one dropped.
+pub(crate) fn spare_table() -> crate::lexicon::Table {
+    let mut table = SPARE
+        .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.table)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    table.clear();
+    table
 }
 
 /// The character at byte `i` (a char boundary) and its length; ASCII
