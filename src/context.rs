@@ -1,9 +1,7 @@
 //! Document-level resolution after selection: what one mention tells about
 //! another in the same document.
 
-use std::collections::HashMap;
-
-use crate::gazetteer::DATA;
+use crate::gazetteer::{FastMap, DATA};
 use crate::record::{Fields, Ymd};
 use crate::select::Candidate;
 
@@ -13,8 +11,8 @@ use crate::select::Candidate;
 /// typed mention of the same code.
 pub fn resolve(candidates: &mut [Candidate]) {
     // Full codes by (type, number without leading zeros), in text order.
-    let mut full: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
-    let mut typed_codes: HashMap<String, String> = HashMap::new();
+    let mut full: FastMap<(String, String), Vec<(usize, String)>> = FastMap::default();
+    let mut typed_codes: FastMap<String, String> = FastMap::default();
     for c in candidates.iter() {
         let Fields::DocumentRef(f) = &c.fields else {
             continue;
@@ -203,7 +201,7 @@ fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
 /// place words and committees that stand for them (` tỉnh`, ` thành phố`,
 /// ` thủ đô`, `Tỉnh ủy`, `Thành ủy`).
 fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, String)> {
-    let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut counts: FastMap<(&str, &str), usize> = FastMap::default();
     for c in candidates {
         match &c.fields {
             Fields::Location(l) => {

@@ -293,6 +293,9 @@ impl Hasher for WordHasher {
 /// A set of words hashed with [`WordHasher`].
 pub type FastSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// A map keyed by words or other short strings, hashed with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// The leading run of word characters of `s` (or its first character).
 fn first_word(s: &str) -> &str {
     let len: usize = s

@@ -4,11 +4,9 @@
 //! lookups. Cheaper than scanning the text with an automaton, since most
 //! words start no entry.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{NameMatcher, WordHasher, DATA};
+use crate::gazetteer::{FastMap, NameMatcher, DATA};
 use crate::intmap::IntMap;
 use crate::text::Text;
 use crate::tokens::{key, Tokens};
@@ -35,8 +33,6 @@ pub type Table = Vec<[u32; LISTS]>;
 const MAX_TOKENS: usize = 255;
 const MAX_PAYLOAD: usize = (1 << 24) - 1;
 
-type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
 /// A word of the trie: its id, and the node its entries start at (the root's
 /// child, 0 when no entry starts with it), so the first step of a lookup
 /// costs no second hash.
@@ -51,7 +47,7 @@ struct Trie {
     /// Every word of every entry, lower case, keyed by its token key when it
     /// has one (most syllables: an integer compare instead of a string one).
     short_words: IntMap<Word>,
-    long_words: Fast<String, Word>,
+    long_words: FastMap<String, Word>,
     /// `(node, word, glued to the word before)` → child node.
     edges: IntMap<u32>,
     /// Per node and list: the payload of the first entry ending there.
@@ -85,7 +81,7 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
     ];
     let mut trie = Trie {
         short_words: IntMap::default(),
-        long_words: Fast::default(),
+        long_words: FastMap::default(),
         edges: IntMap::default(),
         ends: vec![[None; LISTS]],
     };

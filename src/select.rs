@@ -168,11 +168,16 @@ fn unblocked(candidates: &[Candidate], mut kept: Vec<usize>) -> Vec<usize> {
         .map(|&i| (candidates[i].kind(), candidates[i].start, candidates[i].end))
         .collect();
     spans.sort_unstable();
+    // Where each kind's spans are.
+    let mut of_kind = [(0, 0); Kind::ALL.len()];
+    for k in Kind::ALL {
+        let from = spans.partition_point(|s| s.0 < k);
+        of_kind[k as usize] = (from, from + spans[from..].partition_point(|s| s.0 <= k));
+    }
     kept.retain(|&i| {
         let c = &candidates[i];
         blocked_by(c.kind()).iter().all(|&k| {
-            let from = spans.partition_point(|s| s.0 < k);
-            let to = spans.partition_point(|s| s.0 <= k);
+            let (from, to) = of_kind[k as usize];
             let v = &spans[from..to];
             // Spans of one kind never overlap, so only the last one starting
             // before `c` ends can reach it.
