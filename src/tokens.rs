@@ -105,7 +105,7 @@ pub struct Memo {
 
     /// Organization parsed at each token (depth 0); boxed, since few tokens
     /// start one and the table is allocated for all.
-    pub orgs: OnceCell<Vec<OnceCell<Option<Box<crate::rules::organization::Org>>>>>,
+    pub orgs: OnceCell<OrgMemo>,
 }
 
 impl<'t> Tokens<'t> {
@@ -124,12 +124,7 @@ impl<'t> Tokens<'t> {
 
     pub fn new(text: &'t Text) -> Self {
         let norm = text.norm();
-        let mut toks = SPARE
-            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.toks)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        toks.clear();
+        let mut toks = take_spare(|s| &mut s.toks);
         toks.reserve(norm.len() / 5);
         let mut newline = false;
         let bytes = norm.as_bytes();
@@ -319,30 +314,48 @@ thread_local! {
 struct Spare {
     toks: Vec<Token>,
     table: crate::lexicon::Table,
+    orgs: OrgMemo,
 }
+
+/// Organizations parsed at each token (see [`Memo::orgs`]).
+pub type OrgMemo = Vec<OnceCell<Option<Box<crate::rules::organization::Org>>>>;
 
 impl Drop for Tokens<'_> {
     fn drop(&mut self) {
-        let toks = std::mem::take(&mut self.toks);
-        let table = self.memo.lists.take().unwrap_or_default();
+        let mut spare = Spare {
+            toks: std::mem::take(&mut self.toks),
+            table: self.memo.lists.take().unwrap_or_default(),
+            orgs: self.memo.orgs.take().unwrap_or_default(),
+        };
+        spare.orgs.clear();
         // Nothing to keep them for while the thread ends.
         let _ = SPARE.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
-                *s = Spare { toks, table };
+                *s = spare;
             }
         });
     }
 }
 
-/// An empty lexicon table with the room of the last one dropped.
-pub(crate) fn spare_table() -> crate::lexicon::Table {
-    let mut table = SPARE
-        .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.table)))
+/// One of the spare buffers, taken (empty, with its room) for new tokens.
+fn take_spare<T>(part: impl FnOnce(&mut Spare) -> &mut Vec<T>) -> Vec<T> {
+    let mut v = SPARE
+        .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(part(&mut s))))
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
-    table.clear();
-    table
+    v.clear();
+    v
+}
+
+/// An empty lexicon table with the room of the last one dropped.
+pub(crate) fn spare_table() -> crate::lexicon::Table {
+    take_spare(|s| &mut s.table)
+}
+
+/// An empty organization memo with the room of the last one dropped.
+pub(crate) fn spare_orgs() -> OrgMemo {
+    take_spare(|s| &mut s.orgs)
 }
 
 /// The character at byte `i` (a char boundary) and its length; ASCII

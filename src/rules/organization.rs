@@ -496,10 +496,11 @@ pub fn at<'t>(t: &'t Tokens, i: usize) -> Option<&'t Org> {
     if !t.is_word(i) || (listed_at(t, i).is_none() && head_word_at(t, i).is_none()) {
         return None;
     }
-    let memo = t
-        .memo
-        .orgs
-        .get_or_init(|| (0..t.len()).map(|_| OnceCell::new()).collect());
+    let memo = t.memo.orgs.get_or_init(|| {
+        let mut memo = crate::tokens::spare_orgs();
+        memo.resize_with(t.len(), OnceCell::new);
+        memo
+    });
     memo[i]
         .get_or_init(|| parse_uncached(t, i, 0).map(Box::new))
         .as_deref()
