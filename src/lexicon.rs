@@ -52,6 +52,16 @@ struct Trie {
     edges: IntMap<u32>,
     /// Per node and list: the payload of the first entry ending there.
     ends: Vec<[Option<u32>; LISTS]>,
+    /// A bit per hash of the keys of words that start an entry: most tokens
+    /// start none and are told apart here, in a table that stays in cache,
+    /// before any lookup.
+    first_keys: [u64; 64],
+}
+
+/// The bit of [`Trie::first_keys`] for `key`.
+fn first_bit(key: u64) -> (usize, u64) {
+    let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+    (h / 64, 1 << (h % 64))
 }
 
 impl Trie {
@@ -84,6 +94,7 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
         long_words: FastMap::default(),
         edges: IntMap::default(),
         ends: vec![[None; LISTS]],
+        first_keys: [0; 64],
     };
     for (list, m) in lists.iter().enumerate() {
         for (key, payload) in m.entries() {
@@ -99,6 +110,8 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
                         word.first = fresh;
                     }
                     node = word.first;
+                    let (w, bit) = first_bit(toks.key(0));
+                    trie.first_keys[w] |= bit;
                 } else {
                     let glued = toks.glued(k - 1);
                     let id = word.id;
@@ -137,6 +150,11 @@ fn build(t: &Tokens) -> Table {
     for (i, tok) in t.toks.iter().enumerate() {
         // Entries start with a letter.
         if !tok.word || t.lower.as_bytes()[tok.start].is_ascii_digit() {
+            continue;
+        }
+        // Long words (key 0) share one bit with the rest.
+        let (w, bit) = first_bit(tok.key);
+        if trie.first_keys[w] & bit == 0 {
             continue;
         }
         let Some(first) = word(i).map(|w| w.first).filter(|&n| n != 0) else {
