@@ -138,7 +138,7 @@ fn extract_piece(input: &str, options: &Options) -> Vec<Record> {
 
 /// Documents at most this long are extracted in groups of at most this
 /// many bytes (see [`extract_many`]).
-pub const GROUP_BYTES: usize = 256 << 10;
+pub const GROUP_BYTES: usize = 384 << 10;
 
 /// Extracts several documents, each with its options; the records of each,
 /// in order. The same records as [`extract_with`] on each document, found

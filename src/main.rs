@@ -339,7 +339,7 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
 /// small document, and short documents extracted in groups of up to
 /// [`vnextract::GROUP_BYTES`], over which the rules run faster than over
 /// a few documents.
-const BATCH_DOCS: usize = 64;
+const BATCH_DOCS: usize = 96;
 const BATCH_BYTES: usize = 1 << 20;
 
 /// Worker threads pulling batches of jobs from one queue.
