@@ -322,18 +322,25 @@ pub type OrgMemo = Vec<OnceCell<Option<Box<crate::rules::organization::Org>>>>;
 
 impl Drop for Tokens<'_> {
     fn drop(&mut self) {
-        let mut spare = Spare {
-            toks: std::mem::take(&mut self.toks),
-            table: self.memo.lists.take().unwrap_or_default(),
-            orgs: self.memo.orgs.take().unwrap_or_default(),
-        };
-        spare.orgs.clear();
+        let (toks, table) = (std::mem::take(&mut self.toks), self.memo.lists.take());
+        let mut orgs = self.memo.orgs.take().unwrap_or_default();
+        orgs.clear();
+        // Each buffer keeps the larger room, so that a short document
+        // between groups does not make the next group allocate again.
         // Nothing to keep them for while the thread ends.
         let _ = SPARE.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
-                *s = spare;
+                keep_larger(&mut s.toks, toks);
+                keep_larger(&mut s.table, table.unwrap_or_default());
+                keep_larger(&mut s.orgs, orgs);
             }
         });
+    }
+}
+
+fn keep_larger<T>(kept: &mut Vec<T>, v: Vec<T>) {
+    if v.capacity() > kept.capacity() {
+        *kept = v;
     }
 }
 
