@@ -24,22 +24,14 @@ fn main() {
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut times = vec![Duration::ZERO; 12];
-    let names = [
-        "text",
-        "tokens",
-        "lexicon",
-        "document_ref",
-        "date",
-        "period",
-        "duration",
-        "organization",
-        "location",
-        "person",
-        "event",
-        "quantity",
-    ];
-    vnextract::extract("warm up: Chỉ thị 05-CT/TW, UBND tỉnh Bình Định, 3 năm, 6 phòng");
+    // Text, tokens and lexicon, then every rule in the pipeline's order.
+    let mut names = vec!["text", "tokens", "lexicon"];
+    names.extend(rules::RULES.iter().map(|(name, _)| *name));
+    let mut times = vec![Duration::ZERO; names.len()];
+    let ex = vnextract::Extractor::default();
+    ex.extract("warm up: Chỉ thị 05-CT/TW, UBND tỉnh Bình Định, 3 năm, 6 phòng");
+    let lists = ex.lists();
+    let user = rules::user::UserRules::default();
     for s in &texts {
         let mut c = Vec::new();
         let t0 = Instant::now();
@@ -51,35 +43,17 @@ fn main() {
         let t = Instant::now();
         let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
         times[2] += t.elapsed();
-        let t = Instant::now();
-        rules::document_ref::find(&text, &tokens, &mut c);
-        times[3] += t.elapsed();
-        let t = Instant::now();
-        let first = c.len();
-        rules::date::find(&text, &mut c);
-        times[4] += t.elapsed();
-        let dates = c[first..].to_vec();
-        let t = Instant::now();
-        rules::period::find(&text, &dates, &mut c);
-        times[5] += t.elapsed();
-        let t = Instant::now();
-        rules::duration::find(&text, &tokens, &mut c);
-        times[6] += t.elapsed();
-        let t = Instant::now();
-        rules::organization::find(&tokens, &mut c);
-        times[7] += t.elapsed();
-        let t = Instant::now();
-        rules::location::find(&tokens, &mut c);
-        times[8] += t.elapsed();
-        let t = Instant::now();
-        rules::person::find(&tokens, &mut c);
-        times[9] += t.elapsed();
-        let t = Instant::now();
-        rules::event::find(&tokens, &mut c);
-        times[10] += t.elapsed();
-        let t = Instant::now();
-        rules::quantity::find(&tokens, &mut c);
-        times[11] += t.elapsed();
+        let cx = rules::Context {
+            text: &text,
+            tokens: &tokens,
+            lists,
+            user: &user,
+        };
+        for (k, (_, find)) in rules::RULES.iter().enumerate() {
+            let t = Instant::now();
+            find(&cx, &mut c);
+            times[3 + k] += t.elapsed();
+        }
         let _ = select::select(c);
     }
     let total: Duration = times.iter().sum();

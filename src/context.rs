@@ -1,7 +1,8 @@
 //! Document-level resolution after selection: what one mention tells about
 //! another in the same document.
 
-use crate::gazetteer::{FastMap, DATA};
+use crate::data::Lists;
+use crate::gazetteer::FastMap;
 use crate::record::{Fields, Ymd};
 use crate::select::Candidate;
 
@@ -62,9 +63,9 @@ pub fn resolve(candidates: &mut [Candidate]) {
 /// - a bare place word (`UBND tỉnh`, `Đảng bộ thành phố`) or committee
 ///   (`Tỉnh ủy`, `Ban Thường vụ Thành ủy`) takes the province or city the
 ///   document names most often.
-pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
+pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
     let main_place = main_places(candidates);
-    let khoi = khoi_completion(candidates);
+    let khoi = khoi_completion(candidates, &lists.khoi_suffixes);
     // The latest full mention of each head, as an index: few heads per
     // document, so a short list.
     let mut last_by_head: Vec<(String, usize)> = Vec::new();
@@ -126,18 +127,6 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>) {
     });
 }
 
-/// What follows `Khối` in the listed names (`các cơ quan Trung ương`).
-static KHOI_SUFFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    let mut v: Vec<String> = DATA
-        .organizations
-        .iter()
-        .filter_map(|g| g.name.split_once("Khối ").map(|(_, rest)| rest.to_string()))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
-});
-
 /// What follows the first `pat` in `s`. For the short names searched here a
 /// plain scan beats `str::split_once`, which prepares a searcher per call.
 fn after<'s>(s: &'s str, pat: &str) -> Option<&'s str> {
@@ -177,16 +166,14 @@ fn places_named(name: &str) -> [Option<(&str, &'static str)>; 4] {
 }
 
 /// What follows `Khối` in the document's full mentions, when it is one thing.
-fn khoi_completion(candidates: &[Candidate]) -> Option<String> {
+fn khoi_completion(candidates: &[Candidate], suffixes: &[String]) -> Option<String> {
     let mut found: Option<String> = None;
     for c in candidates {
         let Fields::Organization(o) = &c.fields else {
             continue;
         };
         if let Some(rest) = after(&o.name, " Khối ") {
-            let known = KHOI_SUFFIXES
-                .binary_search_by(|s| s.as_str().cmp(rest))
-                .is_ok();
+            let known = suffixes.binary_search_by(|s| s.as_str().cmp(rest)).is_ok();
             match &found {
                 Some(f) if f != rest => return None,
                 _ if known => found = Some(rest.to_string()),

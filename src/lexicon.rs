@@ -1,15 +1,17 @@
 //! Every list that rules look up token by token (places, titles, listed
-//! organizations, organization heads, document type words), merged into one trie of words: each
+//! organizations, organization heads, document type words, sectors), merged
+//! into one trie of words, built once per extractor from its lists: each
 //! token is hashed once, then entries are followed word by word with integer
 //! lookups. Cheaper than scanning the text with an automaton, since most
-//! words start no entry.
+//! words start no entry. Also the per-token questions asked of the lists
+//! (a known place, a family name starting a personal name).
 
-use std::sync::LazyLock;
-
-use crate::gazetteer::{FastMap, NameMatcher, DATA};
+use crate::data::places::Place;
+use crate::data::Lists;
+use crate::gazetteer::{FastMap, NameMatcher};
 use crate::intmap::IntMap;
 use crate::text::Text;
-use crate::tokens::{key, Tokens};
+use crate::tokens::{key, tokenize, Tokens};
 
 /// The lists of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,9 +21,11 @@ pub enum List {
     OrgName = 2,
     OrgHead = 3,
     DocType = 4,
+    /// Sector names after `Sở`/`Phòng` (`Tài chính`, `GD&ĐT`).
+    Sector = 5,
 }
 
-const LISTS: usize = 5;
+const LISTS: usize = 6;
 
 /// For each token, the longest entry of each list that starts at it, packed
 /// into one `u32` per list (`tokens << 24 | payload`, 0 for none): the
@@ -43,7 +47,7 @@ struct Word {
 }
 
 /// All entries of all lists as a trie over word ids.
-struct Trie {
+pub struct Lexicon {
     /// Every word of every entry, lower case, keyed by its token key when it
     /// has one (most syllables: an integer compare instead of a string one).
     short_words: IntMap<Word>,
@@ -58,13 +62,13 @@ struct Trie {
     first_keys: [u64; 64],
 }
 
-/// The bit of [`Trie::first_keys`] for `key`.
+/// The bit of [`Lexicon::first_keys`] for `key`.
 fn first_bit(key: u64) -> (usize, u64) {
     let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
     (h / 64, 1 << (h % 64))
 }
 
-impl Trie {
+impl Lexicon {
     fn word_mut(&mut self, word: &str) -> &mut Word {
         let fresh = Word {
             id: (self.short_words.len() + self.long_words.len()) as u32,
@@ -81,61 +85,66 @@ fn edge(node: u32, word: u32, glued: bool) -> u64 {
     (u64::from(node) << 32) | (u64::from(word) << 1) | u64::from(glued)
 }
 
-static TRIE: LazyLock<Trie> = LazyLock::new(|| {
-    let lists: [&NameMatcher; LISTS] = [
-        crate::places::PLACES.matcher(),
-        &crate::rules::person::TITLES,
-        &DATA.organization_names,
-        &crate::rules::organization::HEADS.matcher,
-        &DATA.doc_type_words,
-    ];
-    let mut trie = Trie {
-        short_words: IntMap::default(),
-        long_words: FastMap::default(),
-        edges: IntMap::default(),
-        ends: vec![[None; LISTS]],
-        first_keys: [0; 64],
-    };
-    for (list, m) in lists.iter().enumerate() {
-        for (key, payload) in m.entries() {
-            // Split the key exactly as documents are split.
-            let text = Text::new(key);
-            let toks = Tokens::new(&text);
-            let mut node = 0;
-            for k in 0..toks.len() {
-                let fresh = trie.ends.len() as u32;
-                let word = trie.word_mut(toks.low(k));
-                if k == 0 {
-                    if word.first == 0 {
-                        word.first = fresh;
+impl Lexicon {
+    /// The trie of every list of `lists`.
+    pub fn build(lists: &Lists) -> Lexicon {
+        let lists: [&NameMatcher; LISTS] = [
+            lists.places.matcher(),
+            &lists.titles,
+            &lists.data.organization_names,
+            &lists.heads.matcher,
+            &lists.data.doc_type_words,
+            &lists.heads.sectors,
+        ];
+        let mut trie = Lexicon {
+            short_words: IntMap::default(),
+            long_words: FastMap::default(),
+            edges: IntMap::default(),
+            ends: vec![[None; LISTS]],
+            first_keys: [0; 64],
+        };
+        for (list, m) in lists.iter().enumerate() {
+            for (key, payload) in m.entries() {
+                // Split the key exactly as documents are split.
+                let text = Text::new(key);
+                let toks = tokenize(&text);
+                let low = |k: usize| &text.lower()[toks[k].start..toks[k].end];
+                let mut node = 0;
+                for k in 0..toks.len() {
+                    let fresh = trie.ends.len() as u32;
+                    let word = trie.word_mut(low(k));
+                    if k == 0 {
+                        if word.first == 0 {
+                            word.first = fresh;
+                        }
+                        node = word.first;
+                        let (w, bit) = first_bit(toks[0].key);
+                        trie.first_keys[w] |= bit;
+                    } else {
+                        let glued = toks[k - 1].end == toks[k].start;
+                        let id = word.id;
+                        node = *trie
+                            .edges
+                            .get_or_insert_with(edge(node, id, glued), || fresh);
                     }
-                    node = word.first;
-                    let (w, bit) = first_bit(toks.key(0));
-                    trie.first_keys[w] |= bit;
-                } else {
-                    let glued = toks.glued(k - 1);
-                    let id = word.id;
-                    node = *trie
-                        .edges
-                        .get_or_insert_with(edge(node, id, glued), || fresh);
+                    if node == fresh {
+                        trie.ends.push([None; LISTS]);
+                    }
                 }
-                if node == fresh {
-                    trie.ends.push([None; LISTS]);
+                if node != 0 && toks.len() <= MAX_TOKENS && payload <= MAX_PAYLOAD {
+                    let slot = &mut trie.ends[node as usize][list];
+                    slot.get_or_insert(payload as u32);
                 }
-            }
-            if node != 0 && toks.len() <= MAX_TOKENS && payload <= MAX_PAYLOAD {
-                let slot = &mut trie.ends[node as usize][list];
-                slot.get_or_insert(payload as u32);
             }
         }
+        trie
     }
-    trie
-});
+}
 
 fn build(t: &Tokens) -> Table {
     let mut table = crate::tokens::spare_table();
     table.resize(t.len(), [0; LISTS]);
-    let trie = &*TRIE;
+    let trie = t.lexicon;
     // The word of token `j`; punctuation and numbers have none unless some
     // entry contains them. Most tokens start no entry, so the words after a
     // token are looked up only when an entry starts at it.
@@ -187,6 +196,35 @@ pub fn at(t: &Tokens, list: List, i: usize) -> Option<(usize, usize)> {
     (packed != 0).then(|| (i + (packed >> 24) as usize, (packed & 0xFF_FFFF) as usize))
 }
 
+/// A known place name starting at token `i`, written with a capital:
+/// `(end token, place)`.
+pub fn place_at<'l>(t: &Tokens<'l>, i: usize) -> Option<(usize, &'l Place)> {
+    let (e, idx) = at(t, List::Place, i)?;
+    let place = &t.lists.places.places[idx];
+    let capital_ok = t.is_capitalized(i) || place.category == "region";
+    capital_ok.then_some((e, place))
+}
+
+/// Token `i` is a family name followed by a capitalized given name, and the
+/// run is not a known place (`Hà Nội`, `Lâm Đồng`).
+pub fn surname_start(t: &Tokens, i: usize) -> bool {
+    let all = t
+        .memo
+        .surnames
+        .get_or_init(|| (0..t.len()).map(|k| is_surname_start(t, k)).collect());
+    all.get(i).copied().unwrap_or(false)
+}
+
+fn is_surname_start(t: &Tokens, i: usize) -> bool {
+    t.is_capitalized(i)
+        && t.is_word(i)
+        && t.lists.places.is_surname(t.text(i))
+        && t.is_capitalized(i + 1)
+        && !t.is_allcaps(i + 1)
+        && !t.toks[i + 1].after_newline
+        && place_at(t, i).is_none_or(|(_, p)| p.prefix_only)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +241,13 @@ mod tests {
         // A line break inside a name: no match.
         let ha = (0..t.len()).find(|&i| t.text(i) == "Hà").unwrap();
         assert_eq!(at(&t, List::Place, ha), None);
+    }
+
+    #[test]
+    fn surnames_start_person_names_but_not_places() {
+        let text = Text::new("Hà Nội và Hồ Quốc Dũng");
+        let t = Tokens::new(&text);
+        assert!(!surname_start(&t, 0));
+        assert!(surname_start(&t, 3));
     }
 }

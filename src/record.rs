@@ -1,7 +1,7 @@
 //! The typed records and their serialization: the output contract of
 //! `../shared/spec/RECORDS.md` (schema `vnextract/1`).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// The record kinds of the schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -59,7 +59,7 @@ impl Kind {
 }
 
 /// `party` (`NUMBER-TYPE/ISSUER`) or `state` (`NUMBER[/YEAR]/TYPE-ISSUER`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum System {
     Party,
@@ -67,7 +67,8 @@ pub enum System {
 }
 
 /// Fields of a `document_ref` record. Unknown fields are omitted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doc_type: Option<String>,
@@ -96,7 +97,7 @@ pub struct DocumentRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<String>,
     /// True for the document's own number in its legal header (`Số: ...`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_number: bool,
 }
 
@@ -200,7 +201,7 @@ pub enum Grain {
 pub struct Date {
     pub value: String,
     pub grain: Grain,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub year_inferred: bool,
     #[serde(skip)]
     pub ymd: Ymd,
@@ -224,7 +225,7 @@ pub struct Period {
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub year_inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<u32>,
@@ -300,7 +301,8 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Fields of an `organization` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Canonical full name where the gazetteer or the document makes it
     /// unambiguous, else the name as written.
@@ -311,6 +313,12 @@ pub struct Organization {
     pub abbr: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<u32>,
+    /// For a listed body that was merged or dissolved: the body that took
+    /// over, and the last day it existed, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
     /// A head alone (`Đảng ủy`) that the document has not yet resolved.
     #[serde(skip)]
     pub bare: bool,
@@ -323,7 +331,8 @@ pub struct Organization {
 }
 
 /// Fields of a `person` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -335,7 +344,8 @@ pub struct Person {
 }
 
 /// Fields of an `event` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// `conference`, `congress`, `session`, `meeting`.
     pub event_type: String,
@@ -345,9 +355,9 @@ pub struct Event {
     pub ordinal: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<u32>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub national: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub extended: bool,
     /// Where the organ is written (normalized byte span), until it is named.
     #[serde(skip)]
@@ -355,7 +365,8 @@ pub struct Event {
 }
 
 /// Fields of a `location` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Location {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -366,7 +377,8 @@ pub struct Location {
 }
 
 /// Fields of a `quantity` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quantity {
     #[serde(serialize_with = "crate::record::number")]
     pub value: f64,
@@ -391,7 +403,7 @@ pub struct Quantity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `hơn`, `gần`, `khoảng` before the number.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approx: bool,
 }
 

@@ -4,7 +4,9 @@
 
 use std::cell::{OnceCell, RefCell};
 
+use crate::data::Lists;
 use crate::gazetteer::{pack_le, pack_le_at};
+use crate::lexicon::Lexicon;
 use crate::text::{is_lower, is_upper, is_word_char, lower_letter_len, Text};
 
 /// One word (letters and digits, with `&` inside: `GD&ĐT`) or one punctuation
@@ -86,12 +88,14 @@ impl KeyFilter {
 
 /// The tokens of one document with both views of its text, and per-token
 /// lookups that several rules ask for, computed once on first use.
-#[derive(Debug)]
 pub struct Tokens<'t> {
     pub norm: &'t str,
     pub lower: &'t str,
     pub toks: Vec<Token>,
     pub memo: Memo,
+    /// The extractor's lists, and their lexicon.
+    pub lists: &'t Lists,
+    pub lexicon: &'t Lexicon,
 }
 
 /// Per-token results of gazetteer lookups and of organization parsing, so
@@ -109,10 +113,29 @@ pub struct Memo {
 }
 
 impl<'t> Tokens<'t> {
-    /// The tokens of a text that joins several documents: the tokens that
-    /// start at `breaks` (byte offsets) are their separators.
-    pub fn with_breaks(text: &'t Text, breaks: &[usize]) -> Self {
-        let mut t = Tokens::new(text);
+    /// The tokens of `text` with the embedded lists (for tests and tools).
+    pub fn new(text: &'t Text) -> Self {
+        let ex = crate::extractor::embedded();
+        Tokens::with_lists(text, &[], &ex.lists, &ex.lexicon)
+    }
+
+    /// The tokens of a text with the lists rules read. When the text joins
+    /// several documents, the tokens that start at `breaks` (byte offsets)
+    /// are their separators.
+    pub fn with_lists(
+        text: &'t Text,
+        breaks: &[usize],
+        lists: &'t Lists,
+        lexicon: &'t Lexicon,
+    ) -> Self {
+        let mut t = Tokens {
+            norm: text.norm(),
+            lower: text.lower(),
+            toks: tokenize(text),
+            memo: Memo::default(),
+            lists,
+            lexicon,
+        };
         for &b in breaks {
             let k = t.toks.partition_point(|tok| tok.start < b);
             if let Some(tok) = t.toks.get_mut(k).filter(|tok| tok.start == b) {
@@ -121,100 +144,98 @@ impl<'t> Tokens<'t> {
         }
         t
     }
+}
 
-    pub fn new(text: &'t Text) -> Self {
-        let norm = text.norm();
-        let mut toks = take_spare(|s| &mut s.toks);
-        toks.reserve(norm.len() / 5);
-        let mut newline = false;
-        let bytes = norm.as_bytes();
-        let lower_bytes = text.lower().as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b' ' {
-                i += 1;
-                continue;
-            }
-            let (c, len) = char_at(norm, i);
-            if c.is_whitespace() {
-                newline |= c == '\n';
-                i += len;
-                continue;
-            }
-            let start = i;
-            let mut end = i + len;
-            let word = is_word_char(c);
-            let cap = word && is_upper(c);
-            let mut upper = usize::from(cap);
-            let mut lower = false;
-            if word {
-                while end < bytes.len() {
-                    // ASCII letters and digits without the general checks.
-                    match bytes[end] {
-                        b'a'..=b'z' => {
-                            lower = true;
-                            end += 1;
-                            continue;
-                        }
-                        b'0'..=b'9' => {
-                            end += 1;
-                            continue;
-                        }
-                        b'A'..=b'Z' => {
-                            upper += 1;
-                            end += 1;
-                            continue;
-                        }
-                        b if b < 0x80 && b != b'&' => break,
-                        _ => {}
-                    }
-                    // The common lower-case letters without decoding (`÷`
-                    // aside, which ends a word).
-                    let len = lower_letter_len(bytes, end);
-                    if len > 0 && !(bytes[end] == 0xC3 && bytes[end + 1] == 0xB7) {
+/// The words and punctuation of `text`.
+pub fn tokenize(text: &Text) -> Vec<Token> {
+    let norm = text.norm();
+    let mut toks = take_spare(|s| &mut s.toks);
+    toks.reserve(norm.len() / 5);
+    let mut newline = false;
+    let bytes = norm.as_bytes();
+    let lower_bytes = text.lower().as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(norm, i);
+        if c.is_whitespace() {
+            newline |= c == '\n';
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut end = i + len;
+        let word = is_word_char(c);
+        let cap = word && is_upper(c);
+        let mut upper = usize::from(cap);
+        let mut lower = false;
+        if word {
+            while end < bytes.len() {
+                // ASCII letters and digits without the general checks.
+                match bytes[end] {
+                    b'a'..=b'z' => {
                         lower = true;
-                        end += len;
+                        end += 1;
                         continue;
                     }
-                    let (d, dlen) = char_at(norm, end);
-                    let amp = d == '&' && norm[end + 1..].starts_with(is_word_char);
-                    if !(is_word_char(d) || amp) {
-                        break;
+                    b'0'..=b'9' => {
+                        end += 1;
+                        continue;
                     }
-                    if is_upper(d) {
+                    b'A'..=b'Z' => {
                         upper += 1;
-                    } else if !lower && is_lower(d) {
-                        lower = true;
+                        end += 1;
+                        continue;
                     }
-                    end += dlen;
+                    b if b < 0x80 && b != b'&' => break,
+                    _ => {}
                 }
+                // The common lower-case letters without decoding (`÷`
+                // aside, which ends a word).
+                let len = lower_letter_len(bytes, end);
+                if len > 0 && !(bytes[end] == 0xC3 && bytes[end + 1] == 0xB7) {
+                    lower = true;
+                    end += len;
+                    continue;
+                }
+                let (d, dlen) = char_at(norm, end);
+                let amp = d == '&' && norm[end + 1..].starts_with(is_word_char);
+                if !(is_word_char(d) || amp) {
+                    break;
+                }
+                if is_upper(d) {
+                    upper += 1;
+                } else if !lower && is_lower(d) {
+                    lower = true;
+                }
+                end += dlen;
             }
-            i = end;
-            let key = if end - start <= 8 {
-                pack_le_at(lower_bytes, start, end - start)
-            } else {
-                0
-            };
-            toks.push(Token {
-                start,
-                end,
-                word,
-                after_newline: newline,
-                cap,
-                allcaps: cap && !lower && upper >= 2,
-                doc_break: false,
-                key,
-            });
-            newline = false;
         }
-        Tokens {
-            norm,
-            lower: text.lower(),
-            toks,
-            memo: Memo::default(),
-        }
+        i = end;
+        let key = if end - start <= 8 {
+            pack_le_at(lower_bytes, start, end - start)
+        } else {
+            0
+        };
+        toks.push(Token {
+            start,
+            end,
+            word,
+            after_newline: newline,
+            cap,
+            allcaps: cap && !lower && upper >= 2,
+            doc_break: false,
+            key,
+        });
+        newline = false;
     }
+    toks
+}
 
+impl<'t> Tokens<'t> {
     pub fn len(&self) -> usize {
         self.toks.len()
     }

@@ -21,7 +21,7 @@ use regex::Regex;
 use super::numerals::days_in_month;
 use crate::record::{Date, Fields, Ymd};
 use crate::select::Candidate;
-use crate::text::{next_digit, Text};
+use crate::text::next_digit;
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9]{1,2}[ ]+tháng[ ]+[0-9]{1,2}(?:[ ]*,?[ ]*năm[ ]+[0-9]{4})?")
@@ -122,7 +122,8 @@ const COUNTED: &[&str] = &[
 ];
 
 /// Finds every date in `text`.
-pub fn find(text: &Text, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let text = cx.text;
     let low = text.lower();
     // The regexes start at a digit (fast to scan for); a `ngày`/`năm`
     // before the match joins the span here.

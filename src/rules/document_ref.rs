@@ -20,11 +20,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::numerals::{numeral, roman_upper as roman};
-use crate::gazetteer::{Cite, DocType, DATA};
+use crate::gazetteer::{Cite, Data, DocType};
 use crate::lexicon::{self, List};
 use crate::record::{DocumentRef, Fields, System};
 use crate::select::Candidate;
-use crate::text::{boundary_after, boundary_before, Text};
+use crate::text::{boundary_after, boundary_before};
 use crate::tokens::Tokens;
 
 /// Document codes, Party (`NN-XX/YY`) and state (`NN[/YYYY]/XX-YY`), on the
@@ -62,9 +62,10 @@ struct Code {
 }
 
 /// Finds every document reference in `text`.
-pub fn find(text: &Text, t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let (text, t) = (cx.text, cx.tokens);
     let norm = text.norm();
-    let codes = find_codes(norm);
+    let codes = find_codes(&t.lists.data, norm);
     let mut used = vec![false; codes.len()];
     let mut refs: Vec<(usize, usize, DocumentRef, &'static str)> = Vec::new();
 
@@ -80,13 +81,13 @@ pub fn find(text: &Text, t: &Tokens, out: &mut Vec<Candidate>) {
         if !boundary_before(norm, start) || !boundary_after(norm, end) {
             continue;
         }
-        let ty = &DATA.doc_types[idx];
+        let ty = &t.lists.data.doc_types[idx];
         // `pháp luật` is law in general, not a law.
         if ty.name == "Luật" && text.lower()[..start].ends_with("pháp ") {
             continue;
         }
         let capitalized = norm[start..].chars().next().is_some_and(char::is_uppercase);
-        let found = typed(text, &codes, &mut used, ty, start, end, capitalized);
+        let found = typed(t, &codes, &mut used, ty, start, end, capitalized);
         for (s, e, fields, rule) in found {
             refs.push((s, e, fields, rule));
         }
@@ -99,7 +100,7 @@ pub fn find(text: &Text, t: &Tokens, out: &mut Vec<Candidate>) {
         }
     }
     for (start, end, mut f, rule) in refs {
-        trailing(norm, text.lower(), end, &mut f);
+        trailing(t, norm, text.lower(), end, &mut f);
         out.push(Candidate {
             start,
             end,
@@ -110,7 +111,7 @@ pub fn find(text: &Text, t: &Tokens, out: &mut Vec<Candidate>) {
 }
 
 /// All codes in the normalized text, with boundaries checked.
-fn find_codes(norm: &str) -> Vec<Code> {
+fn find_codes(d: &Data, norm: &str) -> Vec<Code> {
     let mut out = Vec::new();
     // `find_iter` runs on the fast DFA; which shape matched is read from the text.
     for m in CODE.find_iter(norm) {
@@ -150,7 +151,7 @@ fn find_codes(norm: &str) -> Vec<Code> {
         if !party && raw.matches('/').count() == 1 && !tail.contains('-') && roman(tail).is_some() {
             continue;
         }
-        if let Some(fields) = parse_code(&raw, party) {
+        if let Some(fields) = parse_code(d, &raw, party) {
             out.push(Code { start, end, fields });
         }
     }
@@ -158,7 +159,7 @@ fn find_codes(norm: &str) -> Vec<Code> {
 }
 
 /// Splits a code without spaces into its fields.
-fn parse_code(raw: &str, party: bool) -> Option<DocumentRef> {
+fn parse_code(d: &Data, raw: &str, party: bool) -> Option<DocumentRef> {
     let mut f = DocumentRef {
         code: Some(raw.to_string()),
         ..DocumentRef::default()
@@ -167,8 +168,8 @@ fn parse_code(raw: &str, party: bool) -> Option<DocumentRef> {
         let (num, rest) = raw.split_once('-')?;
         let (ty, issuer) = rest.split_once('/')?;
         f.number = Some(num.to_string());
-        let ty_canon = DATA.canonical_type_abbr(ty).unwrap_or(ty).to_string();
-        f.doc_type = DATA.doc_type_by_abbr(ty, true).map(|t| t.name.clone());
+        let ty_canon = d.canonical_type_abbr(ty).unwrap_or(ty).to_string();
+        f.doc_type = d.doc_type_by_abbr(ty, true).map(|t| t.name.clone());
         f.code = Some(format!("{num}-{ty_canon}/{issuer}"));
         f.type_abbr = Some(ty_canon);
         f.issuer_abbr = Some(issuer.to_string());
@@ -188,20 +189,17 @@ fn parse_code(raw: &str, party: bool) -> Option<DocumentRef> {
     let mut groups = tail.split('-');
     let first = groups.next()?;
     let rest: Vec<&str> = groups.collect();
-    let is_type = !rest.is_empty() && DATA.doc_type_by_abbr(first, false).is_some();
+    let is_type = !rest.is_empty() && d.doc_type_by_abbr(first, false).is_some();
     if is_type {
-        let ty = DATA.canonical_type_abbr(first).unwrap_or(first).to_string();
-        f.doc_type = DATA.doc_type_by_abbr(first, false).map(|t| t.name.clone());
+        let ty = d.canonical_type_abbr(first).unwrap_or(first).to_string();
+        f.doc_type = d.doc_type_by_abbr(first, false).map(|t| t.name.clone());
         let issuers: Vec<String> = rest
             .iter()
-            .map(|g| {
-                DATA.canonical_issuer_abbr(g)
-                    .unwrap_or_else(|| g.to_string())
-            })
+            .map(|g| d.canonical_issuer_abbr(g).unwrap_or_else(|| g.to_string()))
             .collect();
         f.issuer_abbr = Some(issuers.join("-"));
         if issuers.len() == 1 {
-            f.issuer = DATA.issuer_name(&issuers[0]).map(String::from);
+            f.issuer = d.issuer_name(&issuers[0]).map(String::from);
         }
         f.code = Some(format!(
             "{}{}/{}-{}",
@@ -215,7 +213,7 @@ fn parse_code(raw: &str, party: bool) -> Option<DocumentRef> {
         // `N/YYYY/QH15` (laws, resolutions of the National Assembly) or a
         // letter `N/ISSUER-UNIT`: the first group names the issuer.
         f.issuer_abbr = Some(tail.to_string());
-        f.issuer = DATA.issuer_name(first).map(String::from);
+        f.issuer = d.issuer_name(first).map(String::from);
     }
     Some(f)
 }
@@ -230,7 +228,7 @@ type Found = (usize, usize, DocumentRef, &'static str);
 
 /// References that start with the type word at `start..end`.
 fn typed(
-    text: &Text,
+    t: &Tokens,
     codes: &[Code],
     used: &mut [bool],
     ty: &DocType,
@@ -238,7 +236,7 @@ fn typed(
     end: usize,
     capitalized: bool,
 ) -> Vec<Found> {
-    let norm = text.norm();
+    let norm = t.norm;
     // Built only for a hit: most type words (`kế hoạch`, `báo cáo`) cite nothing.
     let base = || DocumentRef {
         doc_type: Some(ty.name.clone()),
@@ -313,7 +311,7 @@ fn typed(
     if ty.cite == Cite::Code {
         return Vec::new();
     }
-    match named(norm, text.lower(), end, ty) {
+    match named(t, norm, t.lower, end, ty) {
         Some((e, f)) => vec![(start, e, f, "document_ref/named")],
         None => Vec::new(),
     }
@@ -545,7 +543,13 @@ fn is_stop(w: &str) -> bool {
 /// `Luật Đất đai năm 2024`, `Bộ luật Tố tụng dân sự số 92/2015/QH13`,
 /// `Hiến pháp năm 2013`, `Điều lệ Đảng`, `Quy hoạch điện VIII`,
 /// `Luật sửa đổi, bổ sung một số điều` — starting after the type word at `pos`.
-fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, DocumentRef)> {
+fn named(
+    t: &Tokens,
+    norm: &str,
+    lower: &str,
+    pos: usize,
+    ty: &DocType,
+) -> Option<(usize, DocumentRef)> {
     let mut f = DocumentRef {
         doc_type: Some(ty.name.clone()),
         ..DocumentRef::default()
@@ -610,7 +614,7 @@ fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, Do
         }
         if lw == "số" && words > 0 {
             let q = skip_spaces(norm, e);
-            let codes = find_codes(&norm[q..norm.floor_char_boundary(q + 40)]);
+            let codes = find_codes(&t.lists.data, &norm[q..norm.floor_char_boundary(q + 40)]);
             if let Some(c) = codes.first().filter(|c| c.start == 0) {
                 let mut cf = c.fields.clone();
                 cf.doc_type = f.doc_type.take();
@@ -626,7 +630,7 @@ fn named(norm: &str, lower: &str, pos: usize, ty: &DocType) -> Option<(usize, Do
             match next {
                 Some((n, _))
                     if n.chars().next().is_some_and(char::is_uppercase)
-                        && !starts_type_word(lower, e + 1) =>
+                        && !starts_type_word(t, e + 1) =>
                 {
                     p = e;
                     continue;
@@ -681,11 +685,19 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// True when a document type word (`Luật`, `Chương trình hành động`) starts at `pos`.
-/// `lower` is the lower view: already the match key, no copy to make.
-fn starts_type_word(lower: &str, pos: usize) -> bool {
-    let key = &lower[pos..lower.floor_char_boundary(pos + 40)];
-    DATA.doc_type_words.match_at(key, 0).is_some()
+/// True when a document type word (`Luật`, `Chương trình hành động`) starts
+/// at byte `pos`.
+fn starts_type_word(t: &Tokens, pos: usize) -> bool {
+    token_at(t, pos).is_some_and(|k| lexicon::at(t, List::DocType, k).is_some())
+}
+
+/// The token that starts at byte `pos`.
+fn token_at(t: &Tokens, pos: usize) -> Option<usize> {
+    let k = t.at_or_after(pos);
+    t.toks
+        .get(k)
+        .is_some_and(|tok| tok.start == pos)
+        .then_some(k)
 }
 
 /// True when a Roman numeral ends a run of at most `max` lower-case words at `pos`.
@@ -711,7 +723,7 @@ fn roman_within(norm: &str, pos: usize, max: usize) -> bool {
 
 /// Fields taken from what follows a reference: `của <issuer>` (possibly after
 /// a date) and a quoted title.
-fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
+fn trailing(t: &Tokens, norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     let mut pos = end;
     // Anchored patterns see only the next stretch of text: a search over the
     // rest of the document for each reference would make the pass quadratic.
@@ -725,7 +737,7 @@ fn trailing(norm: &str, lower: &str, end: usize, f: &mut DocumentRef) {
     let issuer_opens = opens(window, &[' ', ','], &["của ", "ngày ", "Ngày "]);
     if let Some(m) = issuer_opens.then(|| BEFORE_ISSUER.find(window)).flatten() {
         let p = end + m.end();
-        if let Some((e, name)) = issuer_at(norm, lower, p) {
+        if let Some((e, name)) = issuer_at(t, norm, lower, p) {
             f.issuer = Some(name);
             pos = term_at(norm, e).map_or(e, |(e, _)| e);
         }
@@ -754,19 +766,20 @@ fn near(s: &str, pos: usize, len: usize) -> &str {
 /// phrase as written (`Ban Chấp hành Đảng bộ Khối`, `Bộ trưởng Bộ Tài chính`).
 /// The gazetteer name wins unless the phrase goes on with another capitalized
 /// word (`Đảng` + `bộ Khối` is not the Party).
-fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
-    if starts_type_word(lower, pos) {
+fn issuer_at(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
+    if starts_type_word(t, pos) {
         return None;
     }
-    let run_end = capitalized_run(norm, lower, pos)?;
-    if let Some((e, idx)) = DATA.organization_names.match_at(lower, pos) {
+    let run_end = capitalized_run(t, norm, lower, pos)?;
+    let listed = token_at(t, pos).and_then(|k| lexicon::at(t, List::OrgName, k));
+    if let Some((e, idx)) = listed.map(|(e, idx)| (t.toks[e - 1].end, idx)) {
         let goes_on = e < run_end
             && norm[e..run_end]
                 .split(' ')
                 .nth(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
         if !goes_on {
-            return Some((e, DATA.organizations[idx].name.clone()));
+            return Some((e, t.lists.data.organizations[idx].name.clone()));
         }
     }
     Some((run_end, norm[pos..run_end].to_string()))
@@ -774,7 +787,7 @@ fn issuer_at(norm: &str, lower: &str, pos: usize) -> Option<(usize, String)> {
 
 /// End of a name that starts with a capital at `pos` and goes on through
 /// its words until a function word or punctuation.
-fn capitalized_run(norm: &str, lower: &str, pos: usize) -> Option<usize> {
+fn capitalized_run(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<usize> {
     let (first, mut end) = word_at(norm, pos)?;
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -791,13 +804,12 @@ fn capitalized_run(norm: &str, lower: &str, pos: usize) -> Option<usize> {
         if is_stop(lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        let next_is_name = word_at(norm, e + 1).is_some_and(|(n, _)| {
-            n.starts_with(char::is_uppercase) && !starts_type_word(lower, e + 1)
-        });
+        let next_is_name = word_at(norm, e + 1)
+            .is_some_and(|(n, _)| n.starts_with(char::is_uppercase) && !starts_type_word(t, e + 1));
         if lw == "và" && !next_is_name {
             break;
         }
-        if lw == "quy" || lw == "số" || starts_type_word(lower, p + 1) {
+        if lw == "quy" || lw == "số" || starts_type_word(t, p + 1) {
             break;
         }
         end = e;

@@ -14,8 +14,7 @@ use super::date::{clear_after, clear_before};
 use super::numerals::word_number;
 use crate::record::{Duration, Fields, TimeUnit};
 use crate::select::Candidate;
-use crate::text::Text;
-use crate::tokens::{key, Tokens};
+use crate::tokens::key;
 
 /// Digits and a time unit; counts written as words are found on the tokens.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,7 +31,8 @@ const UNIT_KEYS: [u64; 5] = [
 ];
 
 /// Finds every duration in `text`.
-pub fn find(text: &Text, tokens: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let (text, tokens) = (cx.text, cx.tokens);
     let low = text.lower();
     // The number runs to the first space, the unit follows the spaces: read
     // from the match, which costs less than capturing groups.

@@ -76,7 +76,8 @@ fn ordinal_phrase(t: &Tokens, i: usize) -> Option<(usize, u32)> {
 }
 
 /// Finds every event; `organ` spans are byte spans of the normalized view.
-pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let t = cx.tokens;
     let mut i = 0;
     while i < t.len() {
         let Some((mut e, kind)) = event_noun(t, i) else {

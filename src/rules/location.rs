@@ -9,7 +9,8 @@
 //! Places inside organization names are dropped in selection.
 
 use super::organization::{place_name, place_word};
-use crate::places::{Place, PLACES};
+use crate::data::places::Place;
+use crate::lexicon::place_at;
 use crate::record::{Fields, Location};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
@@ -57,7 +58,8 @@ fn location(
 }
 
 /// Finds every place name.
-pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let t = cx.tokens;
     let mut i = 0;
     while i < t.len() {
         if let Some((e, word)) = place_word(t, i) {
@@ -65,10 +67,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             let mut s = e;
             let mut listed = false;
             while let Some(ne) = place_name(t, s) {
-                let known = PLACES
-                    .known_at(t, s)
-                    .filter(|(ke, _)| *ke == ne)
-                    .map(|(_, p)| p);
+                let known = place_at(t, s).filter(|(ke, _)| *ke == ne).map(|(_, p)| p);
                 // `(huyện Phù Mỹ, Bình Định)`: a known province in the list is a province.
                 let listed_province = listed
                     && known.is_some_and(|p| matches!(p.category.as_str(), "province" | "city"));
@@ -89,7 +88,7 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
             i = if listed { s.max(e) } else { e };
             continue;
         }
-        if let Some((e, p)) = PLACES.known_at(t, i) {
+        if let Some((e, p)) = place_at(t, i) {
             let part_of_name = (i > 0
                 && t.is_capitalized(i - 1)
                 && !t.is_allcaps(i - 1)

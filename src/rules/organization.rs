@@ -15,128 +15,14 @@
 //! `UBND cấp huyện`), lower-case heads (`đảng bộ`), offices (`Thủ tướng`).
 
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 use super::numerals::numeral;
-use crate::gazetteer::{NameMatcher, DATA};
-use crate::places::{surname_start, PLACES};
+use crate::gazetteer::Category;
+use crate::lexicon::{place_at, surname_start};
 use crate::record::{Fields, Organization};
 use crate::select::Candidate;
 use crate::text::join_words;
 use crate::tokens::{key, KeyFilter, Tokens};
-
-/// A head of productive names (a row of `data/org_heads.tsv`).
-#[derive(Debug)]
-pub struct Head {
-    pub canonical: String,
-    pub category: Option<String>,
-    pub abbr: Option<String>,
-    pub place: bool,
-    pub name: bool,
-    pub sector: bool,
-    pub org: bool,
-    pub bare: bool,
-}
-
-/// Heads and sectors, compiled once.
-pub struct Heads {
-    pub heads: Vec<Head>,
-    pub matcher: NameMatcher,
-    /// Sector names (`Tài chính`, `GD&ĐT`) after `Sở`/`Phòng`.
-    pub sectors: NameMatcher,
-}
-
-pub const ORG_HEADS_TSV: &str = include_str!("../../data/org_heads.tsv");
-
-pub static HEADS: LazyLock<Heads> = LazyLock::new(|| match load_heads(ORG_HEADS_TSV) {
-    Ok(h) => h,
-    Err(e) => panic!("embedded data is invalid: {e}"),
-});
-
-/// Parses `data/org_heads.tsv`; sectors come from the ministries of the gazetteer.
-pub fn load_heads(content: &str) -> Result<Heads, crate::gazetteer::DataError> {
-    let file = "data/org_heads.tsv";
-    let header = &["head", "canonical", "category", "abbr", "attach", "bare"];
-    let mut heads = Vec::new();
-    let mut variants = Vec::new();
-    for row in crate::gazetteer::parse_tsv(file, content, header)? {
-        let bad = |message: String| row.error(file, message);
-        let category = row.get(2);
-        if !matches!(category, "" | "party" | "state" | "mass" | "other") {
-            return Err(bad(format!(
-                "category `{category}` is not party, state, mass, other or empty"
-            )));
-        }
-        let attach = row.list(4);
-        if attach.is_empty()
-            || attach
-                .iter()
-                .any(|a| !matches!(*a, "place" | "name" | "sector" | "org"))
-        {
-            return Err(bad(format!(
-                "attach `{}` must list place, name, sector or org",
-                row.get(4)
-            )));
-        }
-        if !matches!(row.get(5), "yes" | "no") {
-            return Err(bad("bare must be yes or no".into()));
-        }
-        for v in row.list(0) {
-            variants.push((v.to_string(), heads.len()));
-        }
-        heads.push(Head {
-            canonical: row.get(1).to_string(),
-            category: Some(category.to_string()).filter(|c| !c.is_empty()),
-            abbr: Some(row.get(3).to_string()).filter(|a| !a.is_empty()),
-            place: attach.contains(&"place"),
-            name: attach.contains(&"name"),
-            sector: attach.contains(&"sector"),
-            org: attach.contains(&"org"),
-            bare: row.get(5) == "yes",
-        });
-    }
-    let matcher = NameMatcher::new(variants.iter().map(|(v, i)| (v.as_str(), *i)));
-    let mut sectors: Vec<String> = DATA
-        .organizations
-        .iter()
-        .filter_map(|o| o.name.strip_prefix("Bộ ").map(String::from))
-        .filter(|s| !s.starts_with("Chính trị"))
-        .collect();
-    for s in SECTOR_ABBRS {
-        sectors.push(s.to_string());
-    }
-    let sectors = NameMatcher::new(sectors.iter().enumerate().map(|(i, s)| (s.as_str(), i)));
-    Ok(Heads {
-        heads,
-        matcher,
-        sectors,
-    })
-}
-
-/// Sector abbreviations used after `Sở`/`Phòng` and extra sector names.
-const SECTOR_ABBRS: &[&str] = &[
-    "GD&ĐT",
-    "KH&ĐT",
-    "LĐ-TB&XH",
-    "LĐTB&XH",
-    "TN&MT",
-    "NN&PTNT",
-    "NN&MT",
-    "VH-TT&DL",
-    "VHTT&DL",
-    "KH&CN",
-    "TT&TT",
-    "GTVT",
-    "Giao thông vận tải",
-    "Tài nguyên và Môi trường",
-    "Văn hóa và Thể thao",
-    "Du lịch",
-    "Lao động - Thương binh và Xã hội",
-    "Thông tin và Truyền thông",
-    "Kế hoạch và Đầu tư",
-    "Ngoại vụ",
-    "Dân tộc và Tôn giáo",
-];
 
 /// Words that end a name read word by word: function words and common verbs.
 pub fn is_stop(w: &str) -> bool {
@@ -296,14 +182,14 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
         }
         return Some((e, full.to_string()));
     }
-    let (e, _) = PLACES.known_at(t, i)?;
+    let (e, _) = place_at(t, i)?;
     Some((e, place_text(t, i, e)))
 }
 
 /// A place name as it goes into an organization's name: the listed
 /// spelling when the place is known (`QUẢNG NAM` → `Quảng Nam`).
 fn place_text(t: &Tokens, s: usize, e: usize) -> String {
-    match PLACES.known_at(t, s) {
+    match place_at(t, s) {
         Some((ke, p)) if ke == e && p.category != "region" => p.name.clone(),
         _ => t.norm[t.toks[s].start..t.toks[e - 1].end].to_string(),
     }
@@ -345,7 +231,7 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     // A known name, unless it only opens a longer one (`Mỹ Thọ`, not the country `Mỹ`).
-    if let Some((e, _)) = PLACES.known_at(t, i) {
+    if let Some((e, _)) = place_at(t, i) {
         let longer = t.is_capitalized(e)
             && !t.is_allcaps(e)
             && !t.toks[e].after_newline
@@ -397,7 +283,7 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
                 && !surname_start(t, e + 1)
                 && head_word_at(t, e + 1).is_none()
                 && listed_at(t, e + 1).is_none()
-                && PLACES.known_at(t, e + 1).is_none()
+                && place_at(t, e + 1).is_none()
             {
                 e += 1;
                 continue;
@@ -470,16 +356,18 @@ pub struct Org {
     pub end: usize,
     pub name: String,
     /// From the lists: borrowed until a record needs its own copy.
-    pub category: Option<&'static str>,
+    pub category: Option<Category>,
     pub abbr: Option<String>,
     pub rule: &'static str,
     /// Only a head (`Đảng ủy`): kept when the document resolves it.
     pub bare: bool,
     /// The canonical head of a productive name.
-    pub head: Option<&'static str>,
+    pub head: Option<usize>,
     /// A bare head that an earlier full mention can resolve (`Đảng ủy`,
     /// not `Sở`).
     pub resolvable: bool,
+    /// The listed body (index into the lists' organizations), for its history.
+    pub listed: Option<usize>,
 }
 
 /// The longest organization name starting at token `i`.
@@ -525,11 +413,6 @@ fn parse_uncached(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     }
 }
 
-fn token_end(t: &Tokens, from: usize, byte_end: usize) -> Option<usize> {
-    let k = t.at_or_after(byte_end);
-    (k > from && t.toks[k - 1].end == byte_end).then_some(k)
-}
-
 /// The listed name starting at token `i`: (end token, index).
 fn listed_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
     crate::lexicon::at(t, crate::lexicon::List::OrgName, i)
@@ -542,8 +425,8 @@ fn head_word_at(t: &Tokens, i: usize) -> Option<(usize, usize)> {
 
 fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     let (end, idx) = listed_at(t, i)?;
-    let o = &DATA.organizations[idx];
-    if o.category == "office" {
+    let o = &t.lists.data.organizations[idx];
+    if o.category == Category::Office {
         return None;
     }
     // Lower-case mentions only for long names (`đảng ủy các cơ quan Đảng Trung ương`).
@@ -554,16 +437,17 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     let written_abbr = (end == i + 1 && t.is_allcaps(i)).then(|| t.text(i).to_string());
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
-    let head = head_word_at(t, i).map(|(_, h)| HEADS.heads[h].canonical.as_str());
+    let head = head_word_at(t, i).map(|(_, h)| h);
     Some(Org {
         end,
         name: o.name.clone(),
-        category: Some(o.category.as_str()),
+        category: Some(o.category),
         abbr: written_abbr.or_else(|| o.abbr.clone()),
         rule: "organization/gazetteer",
         bare: false,
         head,
         resolvable: false,
+        listed: Some(idx),
     })
 }
 
@@ -573,7 +457,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         return None;
     }
     let (hend, idx) = head_word_at(t, i)?;
-    let head = &HEADS.heads[idx];
+    let head = &t.lists.heads.heads[idx];
     let abbr_written = (i..hend).any(|k| t.is_allcaps(k));
     if !t.is_capitalized(i) && !abbr_written {
         return None;
@@ -596,22 +480,21 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     } else {
         None
     };
-    let make = |end: usize,
-                tail: Option<String>,
-                category: Option<&'static str>,
-                abbr: Option<String>| Org {
-        end,
-        name: match tail {
-            Some(tail) => join_words(head_name, &tail),
-            None => head_name.to_string(),
-        },
-        category: category.or(head.category.as_deref()),
-        abbr,
-        rule: "organization/head",
-        bare: false,
-        head: None,
-        resolvable: false,
-    };
+    let make =
+        |end: usize, tail: Option<String>, category: Option<Category>, abbr: Option<String>| Org {
+            end,
+            name: match tail {
+                Some(tail) => join_words(head_name, &tail),
+                None => head_name.to_string(),
+            },
+            category: category.or(head.category),
+            abbr,
+            rule: "organization/head",
+            bare: false,
+            head: None,
+            resolvable: false,
+            listed: None,
+        };
     // `UBND cấp huyện`, `các cấp`: generic.
     if t.is_word(hend) && t.low(hend) == "cấp" {
         return None;
@@ -659,7 +542,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
                 Some(c) => join_words(c, &inner.name),
                 None => inner.name.clone(),
             };
-            let category = head.category.as_deref().or(inner.category);
+            let category = head.category.or(inner.category);
             // `Đảng ủy UBND tỉnh` keeps the written abbreviation; `Đảng đoàn
             // Quốc hội` is not `QH`.
             let inner_abbr = inner
@@ -693,16 +576,14 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         }
     }
     if head.sector {
-        if let Some((e, _)) = HEADS.sectors.match_at(t.lower, t.toks.get(hend)?.start) {
-            if let Some(se) = token_end(t, hend, e) {
-                let sector = t.norm[t.toks[hend].start..t.toks[se - 1].end].to_string();
-                let sector_abbr = (hend..se).any(|k| t.is_allcaps(k)).then(|| sector.clone());
-                let (end, tail) = match place(t, se) {
-                    Some((pe, p)) => (pe, join_words(&sector, &p)),
-                    None => (se, sector),
-                };
-                consider(make(end, Some(tail), None, sector_abbr.or(abbr.clone())));
-            }
+        if let Some((se, _)) = crate::lexicon::at(t, crate::lexicon::List::Sector, hend) {
+            let sector = t.norm[t.toks[hend].start..t.toks[se - 1].end].to_string();
+            let sector_abbr = (hend..se).any(|k| t.is_allcaps(k)).then(|| sector.clone());
+            let (end, tail) = match place(t, se) {
+                Some((pe, p)) => (pe, join_words(&sector, &p)),
+                None => (se, sector),
+            };
+            consider(make(end, Some(tail), None, sector_abbr.or(abbr.clone())));
         }
     }
     if head.name {
@@ -729,14 +610,15 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         best = Some(o);
     }
     best.map(|mut o| {
-        o.head = Some(head.canonical.as_str());
+        o.head = Some(idx);
         o.resolvable = head.org || head.place;
         o
     })
 }
 
 /// Finds every organization in the document.
-pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let t = cx.tokens;
     let mut i = 0;
     while i < t.len() {
         if !t.is_word(i) {
@@ -746,22 +628,22 @@ pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
         // `Hải Phòng`: a head inside a place name is not a head.
         // `Hải Phòng`, `Trường Sa`: a head inside or opening a place name is not a head.
         let inside_name = || {
-            (i.saturating_sub(2)..=i).any(|k| {
-                PLACES
-                    .known_at(t, k)
-                    .is_some_and(|(e, _)| e > i + usize::from(k == i))
-            })
+            (i.saturating_sub(2)..=i)
+                .any(|k| place_at(t, k).is_some_and(|(e, _)| e > i + usize::from(k == i)))
         };
         if let Some(o) =
             parse(t, i, 0).filter(|o| o.rule == "organization/gazetteer" || !inside_name())
         {
+            let history = o.listed.map(|k| &t.lists.data.organizations[k]);
             let mut org = Organization {
                 name: o.name,
-                category: o.category.map(String::from),
+                category: o.category.map(|c| c.as_str().to_string()),
                 abbr: o.abbr,
                 term: None,
+                successor: history.and_then(|h| h.successor.clone()),
+                valid_to: history.and_then(|h| h.valid_to.clone()),
                 bare: o.bare,
-                head: o.head.map(String::from),
+                head: o.head.map(|h| t.lists.heads.heads[h].canonical.clone()),
                 resolvable: o.resolvable,
             };
             // `Ban Chấp hành Trung ương khóa XII`: the term is a field.

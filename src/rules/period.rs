@@ -17,7 +17,7 @@ use regex::Regex;
 
 use super::date::{clear_after, clear_before, valid, word_before};
 use super::numerals::{days_in_month, roman, word_number};
-use crate::record::{Fields, Period, Ymd};
+use crate::record::{Fields, Kind, Period, Ymd};
 use crate::select::Candidate;
 use crate::text::Text;
 
@@ -59,9 +59,17 @@ static DAYS: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ ]*(?:-|đến|tới)[ ]*").expect("period regex compiles"));
 
-/// Finds every period in `text`. `dates` are the date candidates, used to
-/// join ranges.
-pub fn find(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
+/// Finds every period; the dates found before it join ranges.
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let dates: Vec<Candidate> = out
+        .iter()
+        .filter(|c| c.kind() == Kind::Date)
+        .cloned()
+        .collect();
+    scan(cx.text, &dates, out);
+}
+
+fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
     let low = text.lower();
     let ok = |s: usize, e: usize| clear_before(low, s) && clear_after(low, e);
     // The regexes start at a keyword or a digit; the count or keyword

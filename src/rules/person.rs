@@ -14,34 +14,12 @@
 //! place names (`TP Hồ Chí Minh`, `Đoàn TNCS Hồ Chí Minh`) are dropped in selection.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::organization::{self, is_stop, place_name, place_word};
-use crate::gazetteer::{parse_tsv, DataError, NameMatcher};
-use crate::places::surname_start;
+use crate::lexicon::surname_start;
 use crate::record::{Fields, Person};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
-
-pub const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
-
-/// Title words, matched case-insensitively.
-pub static TITLES: LazyLock<NameMatcher> = LazyLock::new(|| match load_titles(TITLES_TSV) {
-    Ok(t) => t,
-    Err(e) => panic!("embedded data is invalid: {e}"),
-});
-
-pub fn load_titles(content: &str) -> Result<NameMatcher, DataError> {
-    let rows = parse_tsv(
-        "data/titles.tsv",
-        content,
-        &["title", "category", "comment"],
-    )?;
-    let titles: Vec<String> = rows.iter().map(|r| r.get(0).to_string()).collect();
-    Ok(NameMatcher::new(
-        titles.iter().enumerate().map(|(i, t)| (t.as_str(), i)),
-    ))
-}
 
 /// End token of a title word starting at token `i`.
 fn title_at(t: &Tokens, i: usize) -> Option<usize> {
@@ -259,7 +237,8 @@ fn spaced(t: &Tokens, s: usize, e: usize) -> String {
 }
 
 /// Finds every person in the document.
-pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let t = cx.tokens;
     let mut full_names: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < t.len() {

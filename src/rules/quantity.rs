@@ -15,10 +15,8 @@
 //! unit. Time units (`3 năm`) are durations. Rule ids `quantity/number`,
 //! `quantity/list`, `quantity/ratio`.
 
-use std::sync::LazyLock;
-
 use super::organization::is_stop;
-use crate::gazetteer::parse_tsv;
+use crate::data::units::Unit;
 use crate::record::{Fields, Quantity};
 use crate::select::Candidate;
 use crate::text::next_digit;
@@ -45,53 +43,6 @@ fn numbers(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             i += 1;
         }
     })
-}
-
-pub const UNITS_TSV: &str = include_str!("../../data/units.tsv");
-
-/// Units of measure: (spelling, measure, currency).
-/// A unit of measure from `data/units.tsv`.
-#[derive(Debug, Clone)]
-pub struct Unit {
-    pub name: String,
-    /// `amount`, `money` or `percent`.
-    pub measure: String,
-    pub currency: Option<String>,
-    /// Symbols (`%`, `USD`, `km`) match case as written; words match the
-    /// lower view. Fixed once here: the check runs for every number.
-    symbol: bool,
-}
-
-pub static UNITS: LazyLock<Vec<Unit>> = LazyLock::new(|| match load_units(UNITS_TSV) {
-    Ok(u) => u,
-    Err(e) => panic!("embedded data is invalid: {e}"),
-});
-
-pub fn load_units(content: &str) -> Result<Vec<Unit>, crate::gazetteer::DataError> {
-    let mut out = Vec::new();
-    for row in parse_tsv(
-        "data/units.tsv",
-        content,
-        &["unit", "measure", "currency", "comment"],
-    )? {
-        let measure = row.get(1);
-        if !matches!(measure, "amount" | "money" | "percent") {
-            return Err(row.error(
-                "data/units.tsv",
-                format!("measure `{measure}` is not amount, money or percent"),
-            ));
-        }
-        let name = row.get(0);
-        out.push(Unit {
-            name: name.to_string(),
-            measure: measure.to_string(),
-            currency: Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
-            symbol: name.chars().any(|c| c.is_uppercase() || !c.is_alphabetic()) || name.len() <= 3,
-        });
-    }
-    // Longest spelling first, so that `kWh` wins over `kW`.
-    out.sort_by_key(|u| std::cmp::Reverse(u.name.chars().count()));
-    Ok(out)
 }
 
 /// Reads a number written the Vietnamese way: `.` groups thousands, `,`
@@ -246,7 +197,7 @@ fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, String, Option<String
         measure,
         currency,
         symbol,
-    } in UNITS.iter()
+    } in t.lists.units.iter()
     {
         let hit = if *symbol {
             rest.starts_with(u.as_str())
@@ -312,7 +263,8 @@ fn noun_phrase(t: &Tokens, k: usize) -> Option<(usize, String)> {
 }
 
 /// Finds every quantity.
-pub fn find(t: &Tokens, out: &mut Vec<Candidate>) {
+pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
+    let t = cx.tokens;
     // The change of the previous quantity, for lists under one verb.
     let mut list: Option<(usize, String)> = None;
     let norm = t.norm;

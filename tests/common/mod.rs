@@ -33,7 +33,7 @@ impl Scan {
             r"[0-9]{{1,5}}(?:[ ]{{0,2}}-[ ]{{0,2}}{up}[ ]{{0,2}}/[ ]{{0,2}}{up}(?:-{up})*|[ ]{{0,2}}/[ ]{{0,2}}(?:(?:19|20)[0-9]{{2}}[ ]{{0,2}}/[ ]{{0,2}})?{up}(?:-{up})*)"
         ))
         .expect("regex");
-        let names: Vec<String> = vnextract::gazetteer::ORGANIZATIONS_TSV
+        let names: Vec<String> = include_str!("../../data/organizations.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("name\t"))
             .flat_map(|l| {
