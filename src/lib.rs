@@ -28,6 +28,7 @@
 
 pub mod context;
 pub mod data;
+pub mod entities;
 pub mod extractor;
 pub mod gazetteer;
 mod intmap;

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
+use vnextract::entities::EntityTable;
 use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
-use vnextract::{extract_each, extract_many, Kind, Options, Ymd};
+use vnextract::{Extractor, Kind, Options, Ymd};
 
 // Extraction allocates many small strings and vectors per document; mimalloc
 // serves them faster than the system allocator. Its `no_thp` feature keeps it
@@ -82,6 +83,25 @@ struct ExtractArgs {
     /// Print a summary line on stderr at the end: documents, records, errors, MB/s.
     #[arg(long)]
     stats: bool,
+    /// A folder of TSV files named like `data/*.tsv` whose rows are added to the
+    /// embedded lists (a row with the same name replaces the embedded one). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    data: Vec<PathBuf>,
+    /// A JSON Lines file of pattern rules (regexes or phrases, with fields). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Add each document's entity table: one row per distinct body, person,
+    /// document and place, with the indices of its mentions.
+    #[arg(long)]
+    entities: bool,
+}
+
+/// What every worker needs besides its jobs.
+#[derive(Clone)]
+struct Setup {
+    ex: Extractor,
+    format: Format,
+    entities: bool,
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
@@ -110,7 +130,27 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     let Command::Extract(args) = cli.command;
-    match run(&args) {
+    // Bad user data stops the run before any document is read.
+    let mut builder = Extractor::builder();
+    for d in &args.data {
+        builder = builder.data_dir(d);
+    }
+    for r in &args.rules {
+        builder = builder.rules_file(r);
+    }
+    let ex = match builder.build() {
+        Ok(ex) => ex,
+        Err(e) => {
+            eprintln!("vnextract: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let setup = Setup {
+        ex,
+        format: args.format,
+        entities: args.entities,
+    };
+    match run(&args, &setup) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -211,7 +251,7 @@ struct Totals {
 }
 
 /// Processes every input; returns the number of inputs that failed.
-fn run(args: &ExtractArgs) -> io::Result<usize> {
+fn run(args: &ExtractArgs, setup: &Setup) -> io::Result<usize> {
     let mut kinds = Vec::new();
     for k in args.kinds.iter().filter(|k| !k.is_empty()) {
         match Kind::parse(k.trim()) {
@@ -249,14 +289,14 @@ fn run(args: &ExtractArgs) -> io::Result<usize> {
     let stdout = io::stdout();
     let mut writer = Writer {
         out: BufWriter::with_capacity(1 << 18, stdout.lock()),
-        format: args.format,
+        setup: setup.clone(),
         options: options.clone(),
         written: 0,
         totals: Totals::default(),
         progress: Progress::new(total_bytes),
     };
     let started = Instant::now();
-    let pool = Pool::new(threads, &options, args.format);
+    let pool = Pool::new(threads, &options, setup);
     let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
     let mut next = 0;
     let mut seq = 0;
@@ -350,7 +390,7 @@ struct Pool {
 }
 
 impl Pool {
-    fn new(threads: usize, options: &Options, format: Format) -> Pool {
+    fn new(threads: usize, options: &Options, setup: &Setup) -> Pool {
         let (job_tx, job_rx) = mpsc::channel::<Vec<Job>>();
         let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
         let job_rx = Arc::new(Mutex::new(job_rx));
@@ -359,6 +399,7 @@ impl Pool {
                 let job_rx = Arc::clone(&job_rx);
                 let done_tx = done_tx.clone();
                 let options = options.clone();
+                let setup = setup.clone();
                 std::thread::spawn(move || loop {
                     let jobs = match job_rx.lock() {
                         Ok(rx) => rx.recv(),
@@ -369,7 +410,7 @@ impl Pool {
                     let mut done = Vec::with_capacity(jobs.len());
                     let mut bytes = 0;
                     let mut open = true;
-                    process_batch(jobs, &options, format, |d| {
+                    process_batch(jobs, &options, &setup, |d| {
                         bytes += d.out.len();
                         let urgent = d.stream.is_some() || bytes >= BATCH_BYTES;
                         done.push(d);
@@ -409,9 +450,9 @@ impl Drop for Pool {
 
 /// Extracts one document and serializes its line; a long document goes
 /// back to the writer to be streamed.
-fn process(job: Job, options: &Options, format: Format) -> Done {
+fn process(job: Job, options: &Options, setup: &Setup) -> Done {
     let mut done = None;
-    process_batch(vec![job], options, format, |d| done = Some(d));
+    process_batch(vec![job], options, setup, |d| done = Some(d));
     done.expect("one line per job")
 }
 
@@ -420,12 +461,12 @@ fn process(job: Job, options: &Options, format: Format) -> Done {
 /// ([`vnextract::extract_many`]), at most [`vnextract::GROUP_BYTES`] at a
 /// time; should that panic, each is extracted on its own, so that only the
 /// document at fault gets an error line. Longer documents go one by one.
-fn process_batch(jobs: Vec<Job>, options: &Options, format: Format, mut emit: impl FnMut(Done)) {
+fn process_batch(jobs: Vec<Job>, options: &Options, setup: &Setup, mut emit: impl FnMut(Done)) {
     let mut group = Group::default();
     for job in jobs {
         let input = job.text.and_then(Input::load);
         if input.as_ref().is_ok_and(|i| i.len() >= STREAM_BYTES) {
-            group.flush(format, &mut emit);
+            group.flush(setup, &mut emit);
             emit(Done {
                 seq: job.seq,
                 out: Vec::new(),
@@ -439,19 +480,19 @@ fn process_batch(jobs: Vec<Job>, options: &Options, format: Format, mut emit: im
         let text = match input.and_then(Input::decode) {
             Ok(text) => text,
             Err(e) => {
-                group.flush(format, &mut emit);
+                group.flush(setup, &mut emit);
                 emit(serialized(
                     job.seq,
                     DocumentLine::error(job.source, e),
                     0,
-                    format,
+                    setup,
                 ));
                 continue;
             }
         };
         let len = text.as_str().len();
         if group.bytes + len > vnextract::GROUP_BYTES {
-            group.flush(format, &mut emit);
+            group.flush(setup, &mut emit);
         }
         let options = Options {
             ref_date: job.ref_date,
@@ -460,10 +501,10 @@ fn process_batch(jobs: Vec<Job>, options: &Options, format: Format, mut emit: im
         group.bytes += len;
         group.docs.push((job.seq, job.source, text, options));
         if len > vnextract::GROUP_BYTES {
-            group.flush(format, &mut emit);
+            group.flush(setup, &mut emit);
         }
     }
-    group.flush(format, &mut emit);
+    group.flush(setup, &mut emit);
 }
 
 /// Decoded documents waiting to be extracted together.
@@ -474,7 +515,7 @@ struct Group {
 }
 
 impl Group {
-    fn flush(&mut self, format: Format, emit: &mut impl FnMut(Done)) {
+    fn flush(&mut self, setup: &Setup, emit: &mut impl FnMut(Done)) {
         let docs = std::mem::take(&mut self.docs);
         self.bytes = 0;
         if docs.is_empty() {
@@ -484,24 +525,31 @@ impl Group {
             .iter()
             .map(|(_, _, text, options)| (text.as_str(), options))
             .collect();
-        let mut found = guarded(|| extract_many(&texts)).ok().map(Vec::into_iter);
+        let mut found = guarded(|| setup.ex.extract_many(&texts))
+            .ok()
+            .map(Vec::into_iter);
         drop(texts);
         for (seq, source, text, options) in docs {
             let text = text.as_str();
             let line = match found.as_mut().and_then(Iterator::next) {
                 Some(records) => DocumentLine::with_records(source, text, records),
-                None => DocumentLine::extract(source, text, &options),
+                None => DocumentLine::extract(&setup.ex, source, text, &options),
             };
-            emit(serialized(seq, line, text.len(), format));
+            emit(serialized(seq, line, text.len(), setup));
         }
     }
 }
 
 /// A document's line, serialized.
-fn serialized(seq: usize, line: DocumentLine, bytes: usize, format: Format) -> Done {
+fn serialized(seq: usize, line: DocumentLine, bytes: usize, setup: &Setup) -> Done {
+    let line = if setup.entities {
+        line.with_entities()
+    } else {
+        line
+    };
     // Output runs about three times the input: one allocation, not a dozen.
     let mut out = Vec::with_capacity(bytes.saturating_mul(3).clamp(256, 64 << 20));
-    match format {
+    match setup.format {
         Format::Jsonl => vnextract::json::write(&mut out, &line),
         Format::Json => serde_json::to_writer_pretty(&mut out, &line),
     }
@@ -521,7 +569,7 @@ fn serialized(seq: usize, line: DocumentLine, bytes: usize, format: Format) -> D
 /// Writes document lines in input order, as JSONL or as one pretty array.
 struct Writer<W: Write> {
     out: W,
-    format: Format,
+    setup: Setup,
     /// For the documents the writer streams itself.
     options: Options,
     written: usize,
@@ -543,7 +591,7 @@ impl<W: Write> Writer<W> {
     }
 
     fn open(&mut self) -> io::Result<()> {
-        if let Format::Json = self.format {
+        if let Format::Json = self.setup.format {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         }
@@ -553,10 +601,10 @@ impl<W: Write> Writer<W> {
     /// Extracts a batch on this thread and writes its lines (one thread);
     /// returns how many lines it wrote.
     fn run_batch(&mut self, jobs: Vec<Job>) -> io::Result<usize> {
-        let (options, format) = (self.options.clone(), self.format);
+        let (options, setup) = (self.options.clone(), self.setup.clone());
         let mut written = 0;
         let mut result = Ok(());
-        process_batch(jobs, &options, format, |d| {
+        process_batch(jobs, &options, &setup, |d| {
             if result.is_ok() {
                 result = self.write_done(d);
             }
@@ -578,11 +626,11 @@ impl<W: Write> Writer<W> {
                 return self.stream(job);
             }
             // Not a text after all: its error line.
-            return self.write_done(process(job, &self.options, self.format));
+            return self.write_done(process(job, &self.options, &self.setup.clone()));
         }
         self.open()?;
         self.out.write_all(&d.out)?;
-        if let Format::Jsonl = self.format {
+        if let Format::Jsonl = self.setup.format {
             self.out.write_all(b"\n")?;
         }
         self.count(&d);
@@ -621,10 +669,15 @@ impl<W: Write> Writer<W> {
         let mut n = 0;
         let mut failure: Option<io::Error> = None;
         let out = &mut self.out;
+        let ex = &self.setup.ex;
+        let mut table = self.setup.entities.then(EntityTable::default);
         let result = guarded(|| {
-            extract_each(&text, &options, |r| {
+            ex.extract_each(&text, &options, |r| {
                 if failure.is_some() {
                     return;
+                }
+                if let Some(t) = table.as_mut() {
+                    t.add(&r);
                 }
                 let sep: &[u8] = if n == 0 { b"" } else { b"," };
                 let res = out
@@ -640,6 +693,10 @@ impl<W: Write> Writer<W> {
             return Err(e);
         }
         self.out.write_all(b"]")?;
+        if let Some(t) = table {
+            self.out.write_all(b",\"entities\":")?;
+            serde_json::to_writer(&mut self.out, &t.finish()).map_err(io::Error::from)?;
+        }
         let error = match result {
             Ok(()) => None,
             Err(e) => {
@@ -651,7 +708,7 @@ impl<W: Write> Writer<W> {
             }
         };
         self.out.write_all(b"}")?;
-        if let Format::Jsonl = self.format {
+        if let Format::Jsonl = self.setup.format {
             self.out.write_all(b"\n")?;
         }
         let d = Done {
@@ -667,7 +724,7 @@ impl<W: Write> Writer<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Format::Json = self.format {
+        if let Format::Json = self.setup.format {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }

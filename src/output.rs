@@ -5,7 +5,8 @@ use std::panic::{self, AssertUnwindSafe};
 
 use serde::Serialize;
 
-use crate::{extract_with, Options, Record};
+use crate::entities::{Entity, EntityTable};
+use crate::{Extractor, Options, Record};
 
 /// The schema name written in every line.
 pub const SCHEMA: &str = "vnextract/1";
@@ -37,6 +38,9 @@ pub struct DocumentLine {
     pub chars: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<Record>>,
+    /// The entity table (`--entities`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<Entity>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<InputError>,
 }
@@ -49,14 +53,15 @@ impl DocumentLine {
             source,
             chars: None,
             records: None,
+            entities: None,
             error: Some(error),
         }
     }
 
     /// Extracts `text`; a panic inside the extractor becomes this document's
     /// `internal` error instead of ending the run.
-    pub fn extract(source: String, text: &str, options: &Options) -> Self {
-        match guarded(|| extract_with(text, options)) {
+    pub fn extract(ex: &Extractor, source: String, text: &str, options: &Options) -> Self {
+        match guarded(|| ex.extract_with(text, options)) {
             Ok(records) => DocumentLine::with_records(source, text, records),
             Err(e) => DocumentLine::error(source, e),
         }
@@ -69,8 +74,17 @@ impl DocumentLine {
             source,
             chars: Some(text.chars().count()),
             records: Some(records),
+            entities: None,
             error: None,
         }
+    }
+
+    /// Adds the entity table of the line's records.
+    pub fn with_entities(mut self) -> Self {
+        if let Some(r) = &self.records {
+            self.entities = Some(EntityTable::of(r));
+        }
+        self
     }
 }
 
@@ -104,7 +118,12 @@ mod tests {
 
     #[test]
     fn lines_serialize_per_schema() {
-        let ok = DocumentLine::extract("a.txt".into(), "Chỉ thị 05-CT/TW", &Options::default());
+        let ok = DocumentLine::extract(
+            &Extractor::default(),
+            "a.txt".into(),
+            "Chỉ thị 05-CT/TW",
+            &Options::default(),
+        );
         let v = serde_json::to_value(&ok).unwrap();
         assert_eq!(v["schema"], "vnextract/1");
         assert_eq!(v["chars"], 16);

@@ -53,14 +53,16 @@ fn group(kind: Kind) -> Kind {
     }
 }
 
-/// Higher wins between equally long candidates of one group.
-fn priority(kind: Kind) -> u8 {
-    match kind {
+/// Higher wins between equally long candidates of one group: a user's rule
+/// over a built-in one, then periods, dates, durations.
+fn priority(c: &Candidate) -> u8 {
+    let kind = match c.kind() {
         Kind::Period => 3,
         Kind::Date => 2,
         Kind::Duration => 1,
         _ => 0,
-    }
+    };
+    kind | u8::from(c.rule.starts_with("user/")) << 2
 }
 
 /// Keeps the winners of every conflict, sorted by start, longer first.
@@ -70,7 +72,7 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .iter()
         .enumerate()
         .filter(|(_, c)| c.end > c.start)
-        .map(|(i, c)| (c.end - c.start, priority(c.kind()), c.start, i, c.kind()))
+        .map(|(i, c)| (c.end - c.start, priority(c), c.start, i, c.kind()))
         .collect();
     order.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0)
