@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use vnextract::{rules, select, text::Text, tokens::Tokens};
+use vnextract::internals::{self as rules, Text, Tokens};
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
@@ -31,7 +31,7 @@ fn main() {
     let ex = vnextract::Extractor::default();
     ex.extract("warm up: Chỉ thị 05-CT/TW, UBND tỉnh Bình Định, 3 năm, 6 phòng");
     let lists = ex.lists();
-    let user = rules::user::UserRules::default();
+    let user = rules::UserRules::default();
     for s in &texts {
         let mut c = Vec::new();
         let t0 = Instant::now();
@@ -41,7 +41,7 @@ fn main() {
         let tokens = Tokens::new(&text);
         times[1] += t.elapsed();
         let t = Instant::now();
-        let _ = vnextract::lexicon::at(&tokens, vnextract::lexicon::List::Place, 0);
+        let _ = rules::at(&tokens, rules::List::Place, 0);
         times[2] += t.elapsed();
         let cx = rules::Context {
             text: &text,
@@ -54,7 +54,7 @@ fn main() {
             find(&cx, &mut c);
             times[3 + k] += t.elapsed();
         }
-        let _ = select::select(c);
+        let _ = rules::select(c);
     }
     let total: Duration = times.iter().sum();
     println!(

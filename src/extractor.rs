@@ -198,7 +198,8 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
-    /// The lists this extractor reads.
+    /// The lists this extractor reads (for tools; not part of the API).
+    #[doc(hidden)]
     pub fn lists(&self) -> &Lists {
         &self.parts.lists
     }

@@ -26,20 +26,36 @@
 //! assert_eq!(json["issuer"], "Bộ Chính trị");
 //! ```
 
-pub mod context;
-pub mod data;
+// The public API is the extractor and its builder, the options, the records
+// with their field types, the entity table, output lines and errors; the
+// stages below stay internal so they can change without breaking users.
+pub(crate) mod context;
+pub(crate) mod data;
 pub mod entities;
-pub mod extractor;
-pub mod gazetteer;
+pub(crate) mod extractor;
+pub(crate) mod gazetteer;
 mod intmap;
 pub mod json;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod output;
 pub mod record;
-pub mod rules;
-pub mod select;
-pub mod text;
-pub mod tokens;
+pub(crate) mod rules;
+pub(crate) mod select;
+pub(crate) mod text;
+pub(crate) mod tokens;
+
+/// The pipeline's stages, for the benchmarks and `examples/stages.rs`
+/// only: not part of the API, and free to change.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::data::Lists;
+    pub use crate::lexicon::{at, List};
+    pub use crate::rules::user::UserRules;
+    pub use crate::rules::{Context, RULES};
+    pub use crate::select::select;
+    pub use crate::text::Text;
+    pub use crate::tokens::Tokens;
+}
 
 /// The records of one kind in `input`, with their text: `pick` keeps the
 /// fields it wants (rule tests read their own kind this way).
