@@ -31,6 +31,7 @@
 // stages below stay internal so they can change without breaking users.
 pub(crate) mod context;
 pub(crate) mod data;
+pub(crate) mod document;
 pub mod entities;
 pub(crate) mod extractor;
 pub(crate) mod gazetteer;

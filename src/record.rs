@@ -16,11 +16,12 @@ pub enum Kind {
     Quantity,
     Event,
     Location,
+    Document,
 }
 
 impl Kind {
-    /// Every kind, in schema order.
-    pub const ALL: [Kind; 9] = [
+    /// Every kind.
+    pub const ALL: [Kind; 10] = [
         Kind::DocumentRef,
         Kind::Organization,
         Kind::Person,
@@ -30,6 +31,7 @@ impl Kind {
         Kind::Quantity,
         Kind::Event,
         Kind::Location,
+        Kind::Document,
     ];
 
     /// The snake_case name used in the output.
@@ -44,6 +46,7 @@ impl Kind {
             Kind::Quantity => "quantity",
             Kind::Event => "event",
             Kind::Location => "location",
+            Kind::Document => "document",
         }
     }
 
@@ -376,6 +379,53 @@ pub struct Location {
     pub successor: Option<String>,
 }
 
+/// Fields of a `document` record: the text itself, read from its header and
+/// signature block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// The document's own number and its parts, as for `document_ref`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_abbr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_abbr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<System>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The superior body printed above the issuer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The place of the dateline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date of issue, ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer_title: Option<String>,
+    /// `KT`, `TM`, `TL`, `TUQ`, `Q`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+}
+
 /// Fields of a `quantity` record.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -431,6 +481,7 @@ pub enum Fields {
     Event(Box<Event>),
     Location(Box<Location>),
     Quantity(Box<Quantity>),
+    Document(Box<Document>),
 }
 
 impl Fields {
@@ -446,6 +497,7 @@ impl Fields {
             Fields::Event(_) => Kind::Event,
             Fields::Location(_) => Kind::Location,
             Fields::Quantity(_) => Kind::Quantity,
+            Fields::Document(_) => Kind::Document,
         }
     }
 }
