@@ -23,9 +23,10 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
     let head_end = norm.floor_char_boundary(HEAD_BYTES.min(norm.len()));
     let head = &lower[..head_end];
     // The motto's first words: crawls break it over lines.
+    // (Both already lower-case NFC: the lower view's spelling.)
     let motto = ["cộng hòa xã hội", "đảng cộng sản việt nam"]
         .iter()
-        .filter_map(|m| head.find(&match_key(m)).map(|s| (s, s + m.len())))
+        .filter_map(|m| head.find(m).map(|s| (s, s + m.len())))
         .min()?;
     let in_head = |c: &&Candidate| c.start < head_end;
     let own = candidates
@@ -171,29 +172,22 @@ fn type_heading(
     to: usize,
     lists: &Lists,
 ) -> Option<(usize, usize, String)> {
-    let window = &lower[from..to];
-    let mut best: Option<(usize, usize, String)> = None;
-    for t in &lists.data.doc_types {
-        let key = match_key(&t.name);
-        let mut at = 0;
-        while let Some(k) = window[at..].find(&key) {
-            let (s, e) = (from + at + k, from + at + k + key.len());
-            at += k + key.len();
+    lists
+        .doc_type_heads
+        .find_iter(&lower[from..to])
+        .find_map(|m| {
+            let (s, e) = (from + m.start(), from + m.end());
             let caps = !norm[s..e].chars().any(char::is_lowercase);
             let bounded =
                 crate::text::boundary_before(norm, s) && crate::text::boundary_after(norm, e);
-            if caps && bounded {
-                let better = best
-                    .as_ref()
-                    .is_none_or(|b| s < b.0 || (s == b.0 && e > b.1));
-                if better {
-                    best = Some((s, e, t.name.clone()));
-                }
-                break;
-            }
-        }
-    }
-    best
+            (caps && bounded).then(|| {
+                (
+                    s,
+                    e,
+                    lists.data.doc_types[m.pattern().as_usize()].name.clone(),
+                )
+            })
+        })
 }
 
 /// The names of the bodies above the motto, in capitals as printed: the

@@ -86,6 +86,9 @@ pub struct Lists {
     pub units: Vec<Unit>,
     /// What follows `Khối` in the listed names (`các cơ quan Trung ương`).
     pub khoi_suffixes: Vec<String>,
+    /// The document type names as match keys, leftmost-longest, for the
+    /// type heading of a document's header (pattern = index into doc types).
+    pub doc_type_heads: aho_corasick::AhoCorasick,
 }
 
 /// A user's data file: the path it was read from (for errors) and its text.
@@ -149,6 +152,14 @@ impl Lists {
             .collect();
         khoi_suffixes.sort();
         khoi_suffixes.dedup();
+        let doc_type_heads = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(
+                data.doc_types
+                    .iter()
+                    .map(|t| crate::gazetteer::match_key(&t.name)),
+            )
+            .map_err(|e| DataError::new("doc_types.tsv", 0, e.to_string()))?;
         Ok(Lists {
             data,
             heads,
@@ -156,6 +167,7 @@ impl Lists {
             places,
             units,
             khoi_suffixes,
+            doc_type_heads,
         })
     }
 }
