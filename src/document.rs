@@ -126,6 +126,26 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
     })
 }
 
+/// Marks the references cited in the `Căn cứ …` clauses of a document's
+/// preamble (before its first article) as its legal basis.
+pub fn mark_basis(norm: &str, candidates: &mut [Candidate]) {
+    let body = norm.find("\nĐiều 1").unwrap_or(norm.len());
+    for c in candidates.iter_mut().filter(|c| c.start < body) {
+        let Fields::DocumentRef(f) = &mut c.fields else {
+            continue;
+        };
+        if f.own_number {
+            continue;
+        }
+        let window = &norm[norm.floor_char_boundary(c.start.saturating_sub(600))..c.start];
+        // The clause runs from its `Căn cứ` to a line end or a sentence end.
+        f.basis = window.rfind("Căn cứ").is_some_and(|k| {
+            let clause = &window[k..];
+            !clause.contains('\n') && !clause.contains(". ") && !clause.contains(';')
+        });
+    }
+}
+
 /// A code that is the document's own number: `Số: 87/2025/NĐ-CP`, or a
 /// Party `Số 05-HD/TU` at the start of a line.
 fn is_own(norm: &str, start: usize, f: &DocumentRef) -> bool {
@@ -452,4 +472,65 @@ fn recipients(norm: &str, lower: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Fields;
+
+    fn document(text: &str) -> Option<crate::record::Document> {
+        crate::extract(text)
+            .into_iter()
+            .find_map(|r| match r.fields {
+                Fields::Document(d) => Some(*d),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn a_flattened_header_and_a_run_together_signature() {
+        let text = "BỘ TÀI CHÍNH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\
+                    Số: 12/2024/TT-BTC Hà Nội, ngày 05 tháng 3 năm 2024\n\
+                    THÔNG TƯ\nQuy định về phí\nCăn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;\n\
+                    Điều 1. Thông tư này có hiệu lực kể từ ngày ký.\n\
+                    Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG\nVũ Thị Mai\n";
+        let d = document(text).expect("a document");
+        assert_eq!(d.doc_type.as_deref(), Some("Thông tư"));
+        assert_eq!(d.code.as_deref(), Some("12/2024/TT-BTC"));
+        assert_eq!(d.issuer.as_deref(), Some("Bộ Tài chính"));
+        assert_eq!(
+            (d.place.as_deref(), d.date.as_deref()),
+            (Some("Hà Nội"), Some("2024-03-05"))
+        );
+        assert_eq!(d.subject.as_deref(), Some("Quy định về phí"));
+        assert_eq!(d.effective.as_deref(), Some("2024-03-05"));
+        assert_eq!(d.recipients, ["Văn phòng Chính phủ"]);
+        assert_eq!(d.signer.as_deref(), Some("Vũ Thị Mai"));
+        assert_eq!(d.authority.as_deref(), Some("KT"));
+        assert_eq!(d.authority_for.as_deref(), Some("BỘ TRƯỞNG"));
+        assert_eq!(d.signer_title.as_deref(), Some("THỨ TRƯỞNG"));
+        let basis: Vec<(String, bool)> = crate::extract(text)
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::DocumentRef(f) => Some((r.text, f.basis)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            basis.contains(&("Luật Quản lý thuế".to_string(), true)),
+            "{basis:?}"
+        );
+    }
+
+    #[test]
+    fn news_quoting_a_code_or_a_letter_is_no_document() {
+        assert!(document(
+            "Theo Công văn số 4154/UBND-KT V/v triển khai, ngày 3/5/2024 tỉnh đã họp."
+        )
+        .is_none());
+        assert!(
+            document("Số: 12/2024/TT-BTC Hà Nội, ngày 05 tháng 3 năm 2024 THÔNG TƯ về phí")
+                .is_none()
+        );
+    }
 }

@@ -343,12 +343,12 @@ impl Extractor {
         context::resolve_organizations(&mut selected, &self.parts.lists);
         context::resolve_events(&mut selected);
         context::resolve_years(&mut selected, text.norm(), options.ref_date);
-        let wanted = |k| options.kinds.is_empty() || options.kinds.contains(&k);
-        if wanted(crate::Kind::Document) {
-            let lists = &self.parts.lists;
-            if let Some(d) = crate::document::find(text.norm(), text.lower(), &selected, lists) {
-                selected.push(d);
-            }
+        // A text that is itself a document: its record, and the legal basis
+        // its preamble cites.
+        let lists = &self.parts.lists;
+        if let Some(d) = crate::document::find(text.norm(), text.lower(), &selected, lists) {
+            crate::document::mark_basis(text.norm(), &mut selected);
+            selected.push(d);
         }
         if !options.kinds.is_empty() {
             selected.retain(|c| options.kinds.contains(&c.kind()));

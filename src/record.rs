@@ -102,6 +102,9 @@ pub struct DocumentRef {
     /// True for the document's own number in its legal header (`Số: ...`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_number: bool,
+    /// Cited in a `Căn cứ …` clause of the document's preamble: a legal basis.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub basis: bool,
 }
 
 /// A calendar value at the precision written: any of year, month, day may
