@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::numerals::days_in_month;
+use super::words::is_counted_noun;
 use crate::record::{Date, Fields, Ymd};
 use crate::select::Candidate;
 use crate::text::next_digit;
@@ -90,35 +91,6 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 const INTRODUCERS: &[&str] = &[
     "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "hôm", "từ", "đến", "tới", "trước",
     "sau", "vào", "hạn", "lúc", "đầu", "cuối", "giữa", "qua", "nay",
-];
-
-/// Nouns that make a bare four-digit number a count (`2025 người`), not a year.
-const COUNTED: &[&str] = &[
-    "người",
-    "đồng",
-    "tỷ",
-    "tỉ",
-    "triệu",
-    "nghìn",
-    "ngàn",
-    "ha",
-    "km",
-    "m",
-    "kg",
-    "tấn",
-    "hộ",
-    "đảng",
-    "cán",
-    "học",
-    "học sinh",
-    "lượt",
-    "trường",
-    "xã",
-    "căn",
-    "tỷ đồng",
-    "usd",
-    "vnđ",
-    "%",
 ];
 
 /// Finds every date in `text`.
@@ -337,7 +309,7 @@ fn counted_after(low: &str, pos: usize) -> bool {
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '%')
         .collect();
-    COUNTED.contains(&word.as_str())
+    is_counted_noun(&word)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::numerals::{numeral, roman_upper as roman};
+use super::words::{ends_document_name, is_counted_noun, is_time_unit};
 use crate::gazetteer::{Cite, Data, DocType};
 use crate::lexicon::{self, List};
 use crate::record::{DocumentRef, Fields, System};
@@ -349,31 +350,13 @@ fn short_number(norm: &str, pos: usize) -> Option<usize> {
         _ if !boundary_after(norm, end) => None,
         _ => {
             let next = word_at(norm, end + 1).filter(|_| rest.first() == Some(&b' '));
-            let unit = next.is_some_and(|(w, _)| is_count_unit(&w.to_lowercase()));
+            let unit = next.is_some_and(|(w, _)| {
+                let w = w.to_lowercase();
+                is_time_unit(&w) || is_counted_noun(&w)
+            });
             (!unit).then_some(end)
         }
     }
-}
-
-/// Words that make a number a count or a span of time (`Kế hoạch 5 năm`).
-fn is_count_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "năm"
-            | "tháng"
-            | "ngày"
-            | "tuần"
-            | "giờ"
-            | "lần"
-            | "người"
-            | "tỷ"
-            | "tỉ"
-            | "triệu"
-            | "nghìn"
-            | "ngàn"
-            | "đồng"
-            | "điểm"
-    )
 }
 
 /// The word at `pos` (letters and digits) and its end.
@@ -484,60 +467,12 @@ fn congress(norm: &str, pos: usize, base: &DocumentRef) -> Option<(usize, Docume
                 },
             ));
         }
-        if is_stop(&w.to_lowercase()) {
+        if ends_document_name(&w.to_lowercase()) {
             return None;
         }
         p = e;
     }
     None
-}
-
-/// Words that end a document name: function words and common verbs.
-fn is_stop(w: &str) -> bool {
-    super::words::is_function_word(w)
-        || matches!(
-            w,
-            "tháng"
-                | "kia"
-                | "nay"
-                | "nếu"
-                | "hoặc"
-                | "hay"
-                | "dưới"
-                | "vẫn"
-                | "mới"
-                | "khóa"
-                | "lần"
-                | "ban"
-                | "qua"
-                | "thông"
-                | "ra"
-                | "vào"
-                | "lại"
-                | "phải"
-                | "cần"
-                | "nên"
-                | "đều"
-                | "chỉ"
-                | "chưa"
-                | "không"
-                | "các"
-                | "những"
-                | "mọi"
-                | "điều"
-                | "khoản"
-                | "hướng"
-                | "sửa"
-                | "ký"
-                | "nhiệm"
-                | "giai"
-                | "đối"
-                | "tổng"
-                | "triển"
-                | "thực"
-                | "tiếp"
-                | "và"
-        )
 }
 
 /// `Luật Đất đai năm 2024`, `Bộ luật Tố tụng dân sự số 92/2015/QH13`,
@@ -641,7 +576,7 @@ fn named(
         // A capitalized first word is a name even when it is a function word
         // (`Luật Các tổ chức tín dụng`), but not in all-caps headings.
         let titlecase = upper && w.chars().skip(1).any(char::is_lowercase);
-        if (is_stop(lw) && !(words == 0 && titlecase))
+        if (ends_document_name(lw) && !(words == 0 && titlecase))
             || w.starts_with(|c: char| c.is_ascii_digit())
         {
             break;
@@ -710,7 +645,9 @@ fn roman_within(norm: &str, pos: usize, max: usize) -> bool {
         if roman(w).is_some() && w.len() > 1 {
             return true;
         }
-        if !w.chars().next().is_some_and(char::is_lowercase) || is_stop(&w.to_lowercase()) {
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || ends_document_name(&w.to_lowercase())
+        {
             return false;
         }
         if !norm[e..].starts_with(' ') {
@@ -801,7 +738,7 @@ fn capitalized_run(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<us
             break;
         };
         let lw = &lower[p + 1..e];
-        if is_stop(lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
+        if ends_document_name(lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         let next_is_name = word_at(norm, e + 1)

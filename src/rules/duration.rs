@@ -12,23 +12,31 @@ use regex::Regex;
 
 use super::date::{clear_after, clear_before};
 use super::numerals::word_number;
+use super::words::{time_unit, DURATION_UNITS};
 use crate::record::{Duration, Fields, TimeUnit};
 use crate::select::Candidate;
 use crate::tokens::key;
 
 /// Digits and a time unit; counts written as words are found on the tokens.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]{1,4}(?:,[0-9]+)?[ ]+(?:năm|tháng|tuần|ngày|giờ)")
-        .expect("duration regex compiles")
+    let units: Vec<&str> = DURATION_UNITS.iter().map(|(u, _)| *u).collect();
+    Regex::new(&format!(
+        r"[0-9]{{1,4}}(?:,[0-9]+)?[ ]+(?:{})",
+        units.join("|")
+    ))
+    .expect("duration regex compiles")
 });
 
-const UNIT_KEYS: [u64; 5] = [
-    key("năm"),
-    key("tháng"),
-    key("tuần"),
-    key("ngày"),
-    key("giờ"),
-];
+/// The duration units' token keys, for the count words read on tokens.
+const UNIT_KEYS: [u64; DURATION_UNITS.len()] = {
+    let mut keys = [0; DURATION_UNITS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = key(DURATION_UNITS[i].0);
+        i += 1;
+    }
+    keys
+};
 
 /// Finds every duration in `text`.
 pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
@@ -84,12 +92,8 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
             None => return,
         },
     };
-    let unit = match unit {
-        "năm" => TimeUnit::Year,
-        "tháng" => TimeUnit::Month,
-        "tuần" => TimeUnit::Week,
-        "ngày" => TimeUnit::Day,
-        _ => TimeUnit::Hour,
+    let Some(unit) = time_unit(unit) else {
+        return;
     };
     let rest = low[end..].trim_start_matches(' ');
     let before = low[..start].trim_end_matches(' ');

@@ -13,27 +13,15 @@
 
 use super::numerals::{numeral, roman, word_number};
 use super::organization;
+use super::words;
 use crate::record::{Event, Fields};
 use crate::select::Candidate;
-use crate::tokens::{KeyFilter, Tokens};
+use crate::tokens::Tokens;
 
 /// The event noun at `i`: (end token, event type).
 fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
-    const FIRST: KeyFilter = KeyFilter::new(&["hội", "đại", "kỳ", "phiên", "cuộc"]);
-    if !FIRST.may_hold(t.key(i)) || !t.is_word(i) {
-        return None;
-    }
-    const NOUNS: &[(&[&str], &str)] = &[
-        (&["hội", "nghị"], "conference"),
-        (&["đại", "hội"], "congress"),
-        (&["kỳ", "họp"], "session"),
-        (&["phiên", "họp"], "meeting"),
-        (&["cuộc", "họp"], "meeting"),
-    ];
-    for (words, kind) in NOUNS {
-        if let Some(e) = t.expect(i, words) {
-            return Some((e, kind));
-        }
+    if let Some(found) = words::event_noun(t, i) {
+        return Some(found);
     }
     // `họp kỳ 39`, `họp phiên thứ 28`: numbered after the verb.
     if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "họp" && t.is_word(i + 1) {

@@ -17,92 +17,13 @@
 use std::cell::OnceCell;
 
 use super::numerals::numeral;
+use super::words::{ends_name, event_noun};
 use crate::gazetteer::Category;
 use crate::lexicon::{place_at, surname_start};
 use crate::record::{Fields, Organization};
 use crate::select::Candidate;
 use crate::text::join_words;
 use crate::tokens::{key, KeyFilter, Tokens};
-
-/// Words that end a name read word by word: function words and common verbs.
-pub fn is_stop(w: &str) -> bool {
-    super::words::is_function_word(w)
-        || matches!(
-            w,
-            "những"
-                | "ban"
-                | "tổ"
-                | "phối"
-                | "thực"
-                | "triển"
-                | "chỉ"
-                | "báo"
-                | "đề"
-                | "yêu"
-                | "giao"
-                | "họp"
-                | "làm"
-                | "trao"
-                | "quyết"
-                | "xem"
-                | "thông"
-                | "lãnh"
-                | "phát"
-                | "chủ"
-                | "dự"
-                | "tham"
-                | "tiếp"
-                | "gặp"
-                | "nhận"
-                | "ký"
-                | "tiến"
-                | "khẳng"
-                | "nhấn"
-                | "đánh"
-                | "bàn"
-                | "thảo"
-                | "nêu"
-                | "đưa"
-                | "vừa"
-                | "lần"
-                | "khóa"
-                | "nhiệm"
-                | "năm"
-                | "tháng"
-                | "và"
-                | "hoặc"
-                | "các"
-                | "số"
-                | "cấp"
-                | "trực"
-                | "mới"
-                | "cũ"
-                | "nay"
-                | "ra"
-                | "vào"
-                | "tới"
-                | "hội"
-                | "kỳ"
-                | "phiên"
-                | "đại"
-                | "lúc"
-                | "sáng"
-                | "chiều"
-                | "tối"
-                | "vì"
-                | "nên"
-                | "rằng"
-                | "đi"
-                | "qua"
-                | "hướng"
-                | "bị"
-                | "thay"
-                | "xứng"
-                | "kỷ"
-                | "nhân"
-                | "dịp"
-        )
-}
 
 /// Words that introduce a place inside an organization name, with the
 /// full form of the place word.
@@ -270,7 +191,11 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
 /// conjunct, as in `Tổ chức cán bộ`, one after later ones), and a number or a function word
 /// ends it.
 fn name_run(t: &Tokens, i: usize) -> Option<usize> {
-    if !t.is_capitalized(i) || t.toks[i].after_newline || surname_start(t, i) || event_noun(t, i) {
+    if !t.is_capitalized(i)
+        || t.toks[i].after_newline
+        || surname_start(t, i)
+        || event_noun(t, i).is_some()
+    {
         return None;
     }
     let mut end = i + 1;
@@ -294,7 +219,7 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             break;
         }
         if t.is_capitalized(e) {
-            if surname_start(t, e) || event_noun(t, e) {
+            if surname_start(t, e) || event_noun(t, e).is_some() {
                 break;
             }
             // A conjunct after `và` or `-` is a name of its own: `Pháp chế và Quản lý khoa học`.
@@ -308,7 +233,7 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             continue;
         }
         let low = t.low(e);
-        if event_noun(t, e) {
+        if event_noun(t, e).is_some() {
             break;
         }
         if low == "và" && t.is_capitalized(e + 1) && !surname_start(t, e + 1) {
@@ -320,7 +245,7 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             && t.is_word(k)
             && !t.is_capitalized(k)
             && !t.toks[k].after_newline
-            && !is_stop(t.low(k))
+            && !ends_name(t.low(k))
             && !t.text(k).starts_with(|c: char| c.is_ascii_digit())
             && place_word(t, k).is_none()
         {
@@ -334,20 +259,6 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
         allowed = 0;
     }
     Some(end)
-}
-
-/// `Đại hội`, `Hội nghị`, `Kỳ họp`, `Phiên họp` start an event, not a name.
-pub fn event_noun(t: &Tokens, i: usize) -> bool {
-    const FIRST: KeyFilter = KeyFilter::new(&["đại", "hội", "kỳ", "phiên"]);
-    FIRST.may_hold(t.key(i))
-        && [
-            ["đại", "hội"],
-            ["hội", "nghị"],
-            ["kỳ", "họp"],
-            ["phiên", "họp"],
-        ]
-        .iter()
-        .any(|w| t.expect(i, w).is_some())
 }
 
 /// An organization starting at token `i`.

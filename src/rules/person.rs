@@ -15,7 +15,8 @@
 
 use std::collections::HashMap;
 
-use super::organization::{self, is_stop, place_name, place_word};
+use super::organization::{self, place_name, place_word};
+use super::words::{ends_name, is_title_prefix};
 use crate::lexicon::surname_start;
 use crate::record::{Fields, Person};
 use crate::select::Candidate;
@@ -29,8 +30,7 @@ fn title_at(t: &Tokens, i: usize) -> Option<usize> {
 /// Start token of a title unit whose title word is at `i`, taking `Phó`,
 /// `nguyên`, `Quyền` before it.
 fn with_prefixes(t: &Tokens, mut i: usize) -> usize {
-    while i > 0 && t.is_word(i - 1) && matches!(t.low(i - 1), "phó" | "nguyên" | "quyền" | "tổng")
-    {
+    while i > 0 && t.is_word(i - 1) && (is_title_prefix(t.low(i - 1)) || t.low(i - 1) == "tổng") {
         i -= 1;
     }
     i
@@ -51,7 +51,7 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
             m = e;
             continue;
         }
-        if matches!(t.low(m), "phó" | "nguyên" | "quyền" | "thường" | "trực") && t.is_word(m)
+        if (is_title_prefix(t.low(m)) || matches!(t.low(m), "thường" | "trực")) && t.is_word(m)
         {
             m += 1;
             continue;
@@ -70,7 +70,7 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
             if m < limit
                 && t.is_word(m)
                 && !t.is_capitalized(m)
-                && !is_stop(t.low(m))
+                && !ends_name(t.low(m))
                 && title_at(t, m).is_none()
             {
                 m += 1;
@@ -181,7 +181,7 @@ fn title_after(t: &Tokens, from: usize) -> Option<(usize, usize)> {
 
 /// Skips `Phó`, `nguyên`, `Quyền` at `i`.
 fn with_prefix_end(t: &Tokens, mut i: usize) -> usize {
-    while t.is_word(i) && matches!(t.low(i), "phó" | "nguyên" | "quyền") {
+    while t.is_word(i) && is_title_prefix(t.low(i)) {
         i += 1;
     }
     i

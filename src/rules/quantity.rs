@@ -15,7 +15,7 @@
 //! unit. Time units (`3 năm`) are durations. Rule ids `quantity/number`,
 //! `quantity/list`, `quantity/ratio`.
 
-use super::organization::is_stop;
+use super::words::{ends_name, is_time_unit};
 use crate::data::units::Unit;
 use crate::record::{Fields, Quantity};
 use crate::select::Candidate;
@@ -110,9 +110,6 @@ const NOT_BEFORE: &[&str] = &[
     "quận",
 ];
 
-/// Time units: a number with one of these is a duration or a date.
-const TIME_UNITS: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý"];
-
 /// Nouns whose first syllable is also a function word or verb elsewhere.
 const COMPOUNDS: &[[&str; 2]] = &[
     ["đại", "biểu"],
@@ -167,7 +164,7 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
         t.is_word(m)
             && !t.toks[m].after_newline
             && !t.is_capitalized(m)
-            && !is_stop(t.low(m))
+            && !ends_name(t.low(m))
             && !matches!(
                 t.low(m),
                 "ở" | "là" | "nguyên" | "gồm" | "mới" | "so" | "hơn"
@@ -176,7 +173,7 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
     };
     // `Công an cấp tỉnh`, `Giấy đề nghị`: a capitalized noun first.
     let first_ok = plain(k) || (t.is_capitalized(k) && !t.is_allcaps(k) && plain(k + 1));
-    if !first_ok || TIME_UNITS.contains(&t.low(k)) {
+    if !first_ok || is_time_unit(t.low(k)) {
         return None;
     }
     let e = k + 1;
