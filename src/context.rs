@@ -25,7 +25,7 @@ pub fn resolve(candidates: &mut [Candidate]) {
         full.entry((doc_type.clone(), number.trim_start_matches('0').to_string()))
             .or_default()
             .push((c.start, code.clone()));
-        if c.rule != "document_ref/code" && !doc_type.is_empty() {
+        if f.type_written && !doc_type.is_empty() {
             typed_codes.entry(code.clone()).or_insert(doc_type);
         }
     }
@@ -45,7 +45,7 @@ pub fn resolve(candidates: &mut [Candidate]) {
             }
             // A bare code takes the type word written with the same code
             // elsewhere (`Quy định số 08-QĐ/TW` makes `08-QĐ/TW` a Quy định).
-            (Some(code), _, _) if c.rule == "document_ref/code" => {
+            (Some(code), _, _) if !f.type_written => {
                 if let Some(t) = typed_codes.get(code) {
                     f.doc_type = Some(t.clone());
                 }
@@ -326,9 +326,8 @@ fn document_year(candidates: &[Candidate], norm: &str, ref_date: Option<Ymd>) ->
         .iter()
         .filter_map(|c| match &c.fields {
             Fields::Date(d) if d.ymd.month.is_some() => d.ymd.year,
-            Fields::Period(p) if c.rule != "period/term" => {
-                p.bounds.1.or(p.bounds.0).and_then(|b| b.month.and(b.year))
-            }
+            // A term (`2020-2025`) has no month and gives no year here.
+            Fields::Period(p) => p.bounds.1.or(p.bounds.0).and_then(|b| b.month.and(b.year)),
             _ => None,
         })
         .max()

@@ -122,7 +122,7 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
         start: span.0,
         end: span.1,
         fields: Fields::Document(Box::new(d)),
-        rule: "document/header",
+        rule: crate::rules::id::DOCUMENT_HEADER,
     })
 }
 

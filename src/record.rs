@@ -105,6 +105,10 @@ pub struct DocumentRef {
     /// Cited in a `Căn cứ …` clause of the document's preamble: a legal basis.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub basis: bool,
+    /// Written with its type word (`Nghị định số …`), not a bare code whose
+    /// type is read from the code; context resolution tells them apart.
+    #[serde(skip)]
+    pub type_written: bool,
 }
 
 /// A calendar value at the precision written: any of year, month, day may

@@ -62,7 +62,7 @@ fn priority(c: &Candidate) -> u8 {
         Kind::Duration => 1,
         _ => 0,
     };
-    kind | u8::from(c.rule.starts_with("user/")) << 2
+    kind | u8::from(crate::rules::id::is_user(c.rule)) << 2
 }
 
 /// Keeps the winners of every conflict, sorted by start, longer first.

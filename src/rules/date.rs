@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::id;
 use super::numerals::days_in_month;
 use super::words::is_counted_noun;
 use crate::record::{Date, Fields, Ymd};
@@ -113,7 +114,15 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         if !clear_before(low, start) || !clear_after(low, m.end()) {
             continue;
         }
-        push(out, start, m.end(), year, num(month), num(day), "date/text");
+        push(
+            out,
+            start,
+            m.end(),
+            year,
+            num(month),
+            num(day),
+            id::DATE_TEXT,
+        );
     }
     for (ms, me) in numeric_dates(low) {
         if !clear_before(low, ms) || !clear_after(low, me) {
@@ -141,7 +150,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             year,
             num(Some(month)),
             num(Some(day)),
-            "date/numeric",
+            id::DATE_NUMERIC,
         );
     }
     for m in MONTH.find_iter(low) {
@@ -161,7 +170,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             year,
             num(month),
             None,
-            "date/month",
+            id::DATE_MONTH,
         );
     }
     // The whole match is the year: no groups to capture.
@@ -186,7 +195,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             low[ms..me].parse().ok(),
             None,
             None,
-            "date/year",
+            id::DATE_YEAR,
         );
     }
 }

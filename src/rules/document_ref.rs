@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::id;
 use super::numerals::{numeral, roman_upper as roman};
 use super::words::{ends_document_name, is_counted_noun, is_time_unit};
 use crate::gazetteer::{Cite, Data, DocType};
@@ -97,10 +98,11 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         if !used {
             let mut f = code.fields.clone();
             f.own_number = is_own_number(norm, code.start);
-            refs.push((code.start, code.end, f, "document_ref/code"));
+            refs.push((code.start, code.end, f, id::DOCUMENT_REF_CODE));
         }
     }
     for (start, end, mut f, rule) in refs {
+        f.type_written = rule != id::DOCUMENT_REF_CODE;
         trailing(t, norm, text.lower(), end, &mut f);
         out.push(Candidate {
             start,
@@ -264,7 +266,7 @@ fn typed(
         used[i] = true;
         let mut f = codes[i].fields.clone();
         f.doc_type = Some(ty.name.clone());
-        return vec![(start, codes[i].end, f, "document_ref/typed_code")];
+        return vec![(start, codes[i].end, f, id::DOCUMENT_REF_TYPED_CODE)];
     }
     // A short number: `Chỉ thị 05`, `Nghị định 29 và 178`.
     if let Some(num_end) = short_number(norm, pos) {
@@ -275,7 +277,7 @@ fn typed(
                 number: Some(norm[pos..num_end].to_string()),
                 ..base()
             },
-            "document_ref/short",
+            id::DOCUMENT_REF_SHORT,
         )];
         let rest = &norm[num_end..];
         for sep in [" và ", ", "] {
@@ -289,7 +291,7 @@ fn typed(
                             number: Some(norm[p..e].to_string()),
                             ..base()
                         },
-                        "document_ref/short_list",
+                        id::DOCUMENT_REF_SHORT_LIST,
                     ));
                 }
                 break;
@@ -303,17 +305,17 @@ fn typed(
     if ty.name == "Nghị quyết" {
         let base = base();
         if let Some((e, f)) = plenum(norm, pos, &base) {
-            return vec![(start, e, f, "document_ref/plenum")];
+            return vec![(start, e, f, id::DOCUMENT_REF_PLENUM)];
         }
         if let Some((e, f)) = congress(norm, pos, &base) {
-            return vec![(start, e, f, "document_ref/congress")];
+            return vec![(start, e, f, id::DOCUMENT_REF_CONGRESS)];
         }
     }
     if ty.cite == Cite::Code {
         return Vec::new();
     }
     match named(t, norm, t.lower, end, ty) {
-        Some((e, f)) => vec![(start, e, f, "document_ref/named")],
+        Some((e, f)) => vec![(start, e, f, id::DOCUMENT_REF_NAMED)],
         None => Vec::new(),
     }
 }

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::{clear_after, clear_before};
+use super::id;
 use super::numerals::word_number;
 use super::words::{time_unit, DURATION_UNITS};
 use crate::record::{Duration, Fields, TimeUnit};
@@ -120,7 +121,7 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
         start,
         end,
         fields: Fields::Duration(Box::new(Duration::new(value, unit))),
-        rule: "duration/count",
+        rule: id::DURATION_COUNT,
     });
 }
 

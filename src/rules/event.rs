@@ -11,6 +11,7 @@
 //! The organ is recorded as a span here and named once the organizations of
 //! the document are resolved (`context::resolve_events`).
 
+use super::id;
 use super::numerals::{numeral, roman, word_number};
 use super::organization;
 use super::words;
@@ -197,7 +198,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             start: t.toks[i].start,
             end: t.toks[e - 1].end,
             fields: Fields::Event(Box::new(ev)),
-            rule: "event/noun",
+            rule: id::EVENT_NOUN,
         });
         i = e;
     }

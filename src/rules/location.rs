@@ -8,6 +8,7 @@
 //! `tại Hà Nội`). A province merged on 2025-07-01 carries `successor`.
 //! Places inside organization names are dropped in selection.
 
+use super::id;
 use super::organization::{place_name, place_word};
 use crate::data::places::Place;
 use crate::lexicon::place_at;
@@ -72,7 +73,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 let listed_province = listed
                     && known.is_some_and(|p| matches!(p.category.as_str(), "province" | "city"));
                 let cat = if listed_province { "" } else { category };
-                out.push(location(t, s, ne, known, cat, "location/prefixed"));
+                out.push(location(t, s, ne, known, cat, id::LOCATION_PREFIXED));
                 listed = true;
                 // `các xã A, B và C`: a list goes on with the same category.
                 let joined = t.is_punct(ne, ',') || (t.is_word(ne) && t.low(ne) == "và");
@@ -108,7 +109,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 );
             if (!p.prefix_only || after_preposition || self_prefixed) && !part_of_name && !caps_word
             {
-                out.push(location(t, i, e, Some(p), "", "location/gazetteer"));
+                out.push(location(t, i, e, Some(p), "", id::LOCATION_GAZETTEER));
             }
             i = e;
             continue;

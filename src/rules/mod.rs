@@ -6,6 +6,9 @@ pub mod date;
 pub mod document_ref;
 pub mod duration;
 pub mod event;
+#[cfg(test)]
+mod examples;
+pub mod id;
 pub mod location;
 pub mod numerals;
 pub mod organization;

@@ -16,6 +16,7 @@
 
 use std::cell::OnceCell;
 
+use super::id;
 use super::numerals::numeral;
 use super::words::{ends_name, event_noun};
 use crate::gazetteer::Category;
@@ -354,7 +355,7 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
         name: o.name.clone(),
         category: Some(o.category),
         abbr: written_abbr.or_else(|| o.abbr.clone()),
-        rule: "organization/gazetteer",
+        rule: id::ORGANIZATION_GAZETTEER,
         bare: false,
         head,
         resolvable: false,
@@ -400,7 +401,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             },
             category: category.or(head.category),
             abbr,
-            rule: "organization/head",
+            rule: id::ORGANIZATION_HEAD,
             bare: false,
             head: None,
             resolvable: false,
@@ -515,7 +516,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         let mut o = make(hend, None, None, abbr);
         o.bare = !head.bare;
         if o.bare {
-            o.rule = "organization/bare";
+            o.rule = id::ORGANIZATION_BARE;
             o.name = written;
         }
         best = Some(o);
@@ -543,7 +544,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 .any(|k| place_at(t, k).is_some_and(|(e, _)| e > i + usize::from(k == i)))
         };
         if let Some(o) =
-            parse(t, i, 0).filter(|o| o.rule == "organization/gazetteer" || !inside_name())
+            parse(t, i, 0).filter(|o| o.rule == id::ORGANIZATION_GAZETTEER || !inside_name())
         {
             let history = o.listed.map(|k| &t.lists.data.organizations[k]);
             let mut org = Organization {

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::{clear_after, clear_before, valid, word_before};
+use super::id;
 use super::numerals::{days_in_month, roman, word_number};
 use crate::record::{Fields, Kind, Period, Ymd};
 use crate::select::Candidate;
@@ -100,7 +101,13 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             None if first => (Some(ymd(year, 1, 1)), None),
             None => (None, Some(end_of(year, 12))),
         };
-        push(out, start, m.end(), Period::new(from, to), "period/months");
+        push(
+            out,
+            start,
+            m.end(),
+            Period::new(from, to),
+            id::PERIOD_MONTHS,
+        );
     }
     for c in MONTHS_OF_YEAR.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -110,7 +117,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         }
         let year = year_of(c.get(2));
         let p = Period::new(Some(ymd(year, 1, 1)), Some(end_of(year, months)));
-        push(out, m.start(), m.end(), p, "period/months");
+        push(out, m.start(), m.end(), p, id::PERIOD_MONTHS);
     }
     for c in PART_OF_YEAR.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -132,7 +139,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             nua.unwrap_or(m.start()),
             m.end(),
             Period::new(from, to),
-            "period/part_of_year",
+            id::PERIOD_PART_OF_YEAR,
         );
     }
     for c in QUARTER.captures_iter(low) {
@@ -148,7 +155,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         let Some(q) = q else { continue };
         let year = year_of(c.get(2).or(c.get(3)));
         let p = Period::new(Some(ymd(year, 3 * q - 2, 1)), Some(end_of(year, 3 * q)));
-        push(out, m.start(), m.end(), p, "period/quarter");
+        push(out, m.start(), m.end(), p, id::PERIOD_QUARTER);
     }
     for c in TERM.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -167,7 +174,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             .iter()
             .find_map(|w| word_before(low, m.start(), w))
             .unwrap_or(m.start());
-        push(out, start, m.end(), p, "period/term");
+        push(out, start, m.end(), p, id::PERIOD_TERM);
     }
     for c in CONGRESS.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -181,7 +188,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         } else {
             p.term = Some(n);
         }
-        push(out, m.start(), m.end(), p, "period/congress");
+        push(out, m.start(), m.end(), p, id::PERIOD_CONGRESS);
     }
     for c in DAYS.captures_iter(low) {
         let m = c.get(0).expect("match");
@@ -212,7 +219,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             start,
             m.end(),
             Period::new(Some(a), Some(b)),
-            "period/days",
+            id::PERIOD_DAYS,
         );
     }
     ranges(low, dates, out);
@@ -257,7 +264,7 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             start,
             e2,
             Period::new(Some(a), Some(b)),
-            "period/range",
+            id::PERIOD_RANGE,
         );
     }
 }

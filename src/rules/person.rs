@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use super::id;
 use super::organization::{self, place_name, place_word};
 use super::words::{ends_name, is_title_prefix};
 use crate::lexicon::surname_start;
@@ -299,7 +300,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 start: t.toks[i].start,
                 end: t.toks[e - 1].end,
                 fields: Fields::Person(Box::new(p)),
-                rule: "person/name",
+                rule: id::PERSON_NAME,
             });
             i = e;
             continue;
@@ -316,7 +317,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                             honorific: Some(h.to_string()),
                             ..Person::default()
                         })),
-                        rule: "person/short",
+                        rule: id::PERSON_SHORT,
                     });
                 }
             }

@@ -15,6 +15,7 @@
 //! unit. Time units (`3 năm`) are durations. Rule ids `quantity/number`,
 //! `quantity/list`, `quantity/ratio`.
 
+use super::id;
 use super::words::{ends_name, is_time_unit};
 use crate::data::units::Unit;
 use crate::record::{Fields, Quantity};
@@ -403,7 +404,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // The verb that governs the number, or the list it continues.
-        let mut rule = "quantity/number";
+        let mut rule = id::QUANTITY_NUMBER;
         let mut verb_start = start;
         let mut k = start;
         if k > 0 && t.is_word(k - 1) && t.low(k - 1) == "từ" && q.value_max.is_some() {
@@ -424,7 +425,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             if let Some((prev_end, change)) = &list {
                 if start >= 1 && t.is_punct(start - 1, ',') && *prev_end == start - 1 {
                     q.change = Some(change.clone());
-                    rule = "quantity/list";
+                    rule = id::QUANTITY_LIST;
                 }
             }
         }
@@ -438,7 +439,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             q.approx = true;
         }
         if q.denominator.is_some() {
-            rule = "quantity/ratio";
+            rule = id::QUANTITY_RATIO;
         }
         list = q.change.clone().map(|c| (e, c));
         out.push(Candidate {

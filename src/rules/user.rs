@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde_json::{Map, Value};
 
+use super::id;
 use crate::data::DataError;
 use crate::gazetteer::match_key;
 use crate::record::{DocumentRef, Event, Fields, Kind, Location, Organization, Person, Quantity};
@@ -115,9 +116,9 @@ impl UserRules {
                         if !ids.insert(id.clone()) {
                             return Err(bad(format!("id `{id}` is used twice")));
                         }
-                        format!("user/{id}")
+                        format!("{}{id}", id::USER_PREFIX)
                     }
-                    None => format!("user/{label}:{n}"),
+                    None => format!("{}{label}:{n}", id::USER_PREFIX),
                     Some(_) => return Err(bad("`id` must be a non-empty string".into())),
                 };
                 let case_insensitive = match obj.remove("case_insensitive") {
@@ -237,9 +238,12 @@ fn fields_of(
     let v = Value::Object(m);
     let bad = |e: serde_json::Error| format!("fields of {}: {e}", kind.as_str());
     Ok(match kind {
-        Kind::DocumentRef => Fields::DocumentRef(Box::new(
-            serde_json::from_value::<DocumentRef>(v).map_err(bad)?,
-        )),
+        Kind::DocumentRef => {
+            let mut f = serde_json::from_value::<DocumentRef>(v).map_err(bad)?;
+            // The user's rule names the reference as written.
+            f.type_written = true;
+            Fields::DocumentRef(Box::new(f))
+        }
         Kind::Organization => Fields::Organization(Box::new(
             serde_json::from_value::<Organization>(v).map_err(bad)?,
         )),
