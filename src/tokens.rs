@@ -162,7 +162,8 @@ pub fn tokenize(text: &Text) -> Vec<Token> {
         }
         let (c, len) = char_at(norm, i);
         if c.is_whitespace() {
-            newline |= c == '\n';
+            // A soft wrap is a space in the lower view (`Text`).
+            newline |= c == '\n' && lower_bytes[i] == b'\n';
             i += len;
             continue;
         }
