@@ -299,6 +299,57 @@ impl Duration {
         };
         Duration { value, unit, iso }
     }
+
+    /// A length in several units, largest first (`2 năm 9 tháng 20 ngày`):
+    /// `iso` holds every part (`P2Y9M20D`); `value` and `unit` the whole in
+    /// the smallest unit where that is exact (years in months, weeks in
+    /// days, days in hours), else the first part.
+    pub fn compound(parts: &[(f64, TimeUnit)]) -> Self {
+        let num = |v: f64| {
+            if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            }
+        };
+        let (mut date, mut time) = (String::new(), String::new());
+        for &(v, u) in parts {
+            match u {
+                TimeUnit::Year => date += &format!("{}Y", num(v)),
+                TimeUnit::Month => date += &format!("{}M", num(v)),
+                TimeUnit::Week => date += &format!("{}W", num(v)),
+                TimeUnit::Day => date += &format!("{}D", num(v)),
+                TimeUnit::Hour => time += &format!("{}H", num(v)),
+            }
+        }
+        let iso = if time.is_empty() {
+            format!("P{date}")
+        } else {
+            format!("P{date}T{time}")
+        };
+        // Exact steps down: year → month, week → day, day → hour.
+        let step = |from: TimeUnit, to: TimeUnit| match (from, to) {
+            (TimeUnit::Year, TimeUnit::Month) => Some(12.0),
+            (TimeUnit::Week, TimeUnit::Day) => Some(7.0),
+            (TimeUnit::Day, TimeUnit::Hour) => Some(24.0),
+            (TimeUnit::Week, TimeUnit::Hour) => Some(168.0),
+            _ => None,
+        };
+        let (mut value, mut unit) = parts[0];
+        for &(v, u) in &parts[1..] {
+            match step(unit, u) {
+                Some(f) => {
+                    value = value * f + v;
+                    unit = u;
+                }
+                None => {
+                    (value, unit) = parts[0];
+                    break;
+                }
+            }
+        }
+        Duration { value, unit, iso }
+    }
 }
 
 /// Writes whole numbers without a fraction (`3`, not `3.0`).

@@ -45,16 +45,23 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
     let low = text.lower();
     // The number runs to the first space, the unit follows the spaces: read
     // from the match, which costs less than capturing groups.
-    for m in COUNT.find_iter(low) {
-        let (n, rest) = m.as_str().split_once(' ').expect("a space in the match");
-        consider(
-            low,
-            m.start(),
-            m.end(),
-            n,
-            rest.trim_start_matches(' '),
-            out,
-        );
+    let counts: Vec<(usize, usize, &str, &str)> = COUNT
+        .find_iter(low)
+        .map(|m| {
+            let (n, rest) = m.as_str().split_once(' ').expect("a space in the match");
+            (m.start(), m.end(), n, rest.trim_start_matches(' '))
+        })
+        .collect();
+    let mut i = 0;
+    while i < counts.len() {
+        let chain = compound_len(low, &counts[i..]);
+        if chain > 1 {
+            compound(low, &counts[i..i + chain], out);
+        } else {
+            let (start, end, n, unit) = counts[i];
+            consider(low, start, end, n, unit, out);
+        }
+        i += chain;
     }
     // `năm năm`, `nửa năm`, `ba tháng`.
     for i in 1..tokens.len() {
@@ -79,6 +86,45 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// How many counts from the first make one length (`2 năm 9 tháng 20
+/// ngày`): each right after the last, in a smaller unit.
+fn compound_len(low: &str, counts: &[(usize, usize, &str, &str)]) -> usize {
+    let rank = |u: &str| DURATION_UNITS.iter().position(|(w, _)| *w == u);
+    let mut n = 1;
+    while n < counts.len() {
+        let (prev, next) = (counts[n - 1], counts[n]);
+        let adjacent = low[prev.1..next.0].bytes().all(|b| b == b' ') && next.0 > prev.1;
+        if !adjacent || rank(next.3) <= rank(prev.3) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// A length written in several units: one duration, its `iso` holding
+/// every part; `value` and `unit` are the whole in the smallest unit when
+/// that is exact (`5 năm 6 tháng`: 66 months), else the first part's.
+fn compound(low: &str, parts: &[(usize, usize, &str, &str)], out: &mut Vec<Candidate>) {
+    let (start, end) = (parts[0].0, parts[parts.len() - 1].1);
+    if !clear_before(low, start) || !clear_after(low, end) {
+        return;
+    }
+    let mut read = Vec::with_capacity(parts.len());
+    for &(_, _, n, unit) in parts {
+        let (Ok(v), Some(u)) = (n.replace(',', ".").parse::<f64>(), time_unit(unit)) else {
+            return;
+        };
+        read.push((v, u));
+    }
+    out.push(Candidate {
+        start,
+        end,
+        fields: Fields::Duration(Box::new(Duration::compound(&read))),
+        rule: id::DURATION_COUNT,
+    });
 }
 
 /// Checks a count and unit found at `start..end` and adds the duration.
@@ -127,7 +173,7 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
 
 #[cfg(test)]
 mod tests {
-    use crate::record::Fields;
+    use crate::record::{Fields, TimeUnit};
 
     fn durations(input: &str) -> Vec<(String, String)> {
         crate::found(input, |f| match f {
@@ -154,5 +200,23 @@ mod tests {
             "6 tháng đầu năm, ngày 30 tháng 7 năm 2019, lúc 11 giờ 47 phút, tháng 7"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_length_in_several_units_is_one_duration() {
+        let d = durations(
+            "phạt 2 năm 9 tháng 20 ngày tù, bị cáo B 5 năm 6 tháng tù; ngày 16 tháng 10 năm 2025",
+        );
+        let got: Vec<(&str, &str)> = d.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2 năm 9 tháng 20 ngày", "P2Y9M20D"),
+                ("5 năm 6 tháng", "P5Y6M")
+            ]
+        );
+        let five =
+            crate::record::Duration::compound(&[(5.0, TimeUnit::Year), (6.0, TimeUnit::Month)]);
+        assert_eq!((five.value, five.unit), (66.0, TimeUnit::Month));
     }
 }

@@ -16,7 +16,7 @@
 //! `quantity/list`, `quantity/ratio`.
 
 use super::id;
-use super::words::{ends_name, is_time_unit};
+use super::words::{ends_name, is_time_unit, is_title_prefix};
 use crate::data::units::Unit;
 use crate::record::{Fields, Quantity};
 use crate::select::Candidate;
@@ -112,30 +112,38 @@ const NOT_BEFORE: &[&str] = &[
 ];
 
 /// Nouns whose first syllable is also a function word or verb elsewhere.
-const COMPOUNDS: &[[&str; 2]] = &[
-    ["đại", "biểu"],
-    ["tổ", "chức"],
-    ["nhiệm", "vụ"],
-    ["chỉ", "tiêu"],
-    ["chủ", "trương"],
-    ["đồng", "chí"],
-    ["thành", "viên"],
-    ["thành", "phố"],
-    ["đề", "án"],
-    ["dự", "án"],
-    ["báo", "cáo"],
-    ["ban", "chỉ"],
-    ["đảng", "viên"],
-    ["nghị", "quyết"],
-    ["quyết", "định"],
-    ["chỉ", "thị"],
-    ["thông", "tư"],
-    ["thông", "báo"],
-    ["hội", "nghị"],
-    ["đại", "hội"],
-    ["cuộc", "họp"],
-    ["phiên", "họp"],
-    ["lượt", "người"],
+const COMPOUNDS: &[&[&str]] = &[
+    // Court and police news.
+    &["hội", "thẩm", "nhân", "dân"],
+    &["kiểm", "sát", "viên"],
+    &["bị", "cáo"],
+    &["bị", "can"],
+    &["bị", "hại"],
+    &["đối", "tượng"],
+    &["thẩm", "phán"],
+    &["đại", "biểu"],
+    &["tổ", "chức"],
+    &["nhiệm", "vụ"],
+    &["chỉ", "tiêu"],
+    &["chủ", "trương"],
+    &["đồng", "chí"],
+    &["thành", "viên"],
+    &["thành", "phố"],
+    &["đề", "án"],
+    &["dự", "án"],
+    &["báo", "cáo"],
+    &["ban", "chỉ"],
+    &["đảng", "viên"],
+    &["nghị", "quyết"],
+    &["quyết", "định"],
+    &["chỉ", "thị"],
+    &["thông", "tư"],
+    &["thông", "báo"],
+    &["hội", "nghị"],
+    &["đại", "hội"],
+    &["cuộc", "họp"],
+    &["phiên", "họp"],
+    &["lượt", "người"],
 ];
 
 /// Modifiers that stay with a counted noun (`chi bộ trực thuộc`, `đơn vị
@@ -161,6 +169,14 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
     if let Some(e) = COMPOUNDS.iter().find_map(|c| t.expect(k, c)) {
         return Some(e);
     }
+    // `2 cựu Phó Chánh án`, `3 Phó Chủ tịch`: officials counted by title.
+    let mut j = k;
+    while t.is_word(j) && (is_title_prefix(t.low(j)) || t.low(j) == "cựu") {
+        j += 1;
+    }
+    if let Some((e, _)) = crate::lexicon::at(t, crate::lexicon::List::Title, j) {
+        return Some(e);
+    }
     let plain = |m: usize| {
         t.is_word(m)
             && !t.toks[m].after_newline
@@ -168,7 +184,21 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
             && !ends_name(t.low(m))
             && !matches!(
                 t.low(m),
-                "ở" | "là" | "nguyên" | "gồm" | "mới" | "so" | "hơn"
+                "ở" | "là"
+                    | "nguyên"
+                    | "gồm"
+                    | "mới"
+                    | "so"
+                    | "hơn"
+                    // Verbs after a counted noun: `5 trường đạt chuẩn`,
+                    // `4 xã hoàn thành`, `08 xã không …`.
+                    | "đạt"
+                    | "hoàn"
+                    | "hình"
+                    | "không"
+                    | "chưa"
+                    | "cần"
+                    | "phải"
             )
             && !t.text(m).starts_with(|c: char| c.is_ascii_digit())
     };
