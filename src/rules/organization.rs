@@ -345,8 +345,11 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     if !t.is_capitalized(i) && end - i < 4 {
         return None;
     }
-    // An abbreviation written as the whole name (`TCHQ`, `ASEAN`), else the listed one.
-    let written_abbr = (end == i + 1 && t.is_allcaps(i)).then(|| t.text(i).to_string());
+    // An abbreviation written as the whole name (`TCHQ`, `ASEAN`) or as its
+    // head (`TAND cấp cao tại Đà Nẵng`), else the listed one.
+    let whole = end == i + 1 && t.is_allcaps(i);
+    let head_abbr = end > i + 1 && t.is_allcaps(i) && !(i + 1..end).all(|k| t.is_allcaps(k));
+    let written_abbr = (whole || head_abbr).then(|| t.text(i).to_string());
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
     let head = head_word_at(t, i).map(|(_, h)| h);

@@ -171,7 +171,7 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
     }
     // `2 cựu Phó Chánh án`, `3 Phó Chủ tịch`: officials counted by title.
     let mut j = k;
-    while t.is_word(j) && (is_title_prefix(t.low(j)) || t.low(j) == "cựu") {
+    while t.is_word(j) && is_title_prefix(t.low(j)) {
         j += 1;
     }
     if let Some((e, _)) = crate::lexicon::at(t, crate::lexicon::List::Title, j) {

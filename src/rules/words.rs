@@ -238,7 +238,8 @@ pub fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
         .find_map(|(words, kind)| t.expect(i, words).map(|e| (e, *kind)))
 }
 
-/// Words before a title that keep it the same office: `Phó`, `nguyên`, `Quyền`.
+/// Words before a title that keep it the same office: `Phó`, `nguyên`,
+/// `Quyền`, `cựu`.
 pub fn is_title_prefix(w: &str) -> bool {
-    matches!(w, "phó" | "nguyên" | "quyền")
+    matches!(w, "phó" | "nguyên" | "quyền" | "cựu")
 }
