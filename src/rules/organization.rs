@@ -390,8 +390,12 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     } else {
         written.as_str()
     };
+    // The abbreviation as written (`Ủy ban MTTQ Việt Nam`: `MTTQ`).
     let abbr = if abbr_written {
-        head.abbr.clone()
+        (i..hend)
+            .find(|&k| t.is_allcaps(k))
+            .map(|k| t.text(k).to_string())
+            .or_else(|| head.abbr.clone())
     } else {
         None
     };
