@@ -352,10 +352,7 @@ impl Capitals {
 fn join_soft_wraps(norm: &str, lower: &mut String) {
     let bytes = norm.as_bytes();
     let mut joins = Vec::new();
-    let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|&b| b == b'\n') {
-        let p = from + k;
-        from = p + 1;
+    for p in memchr::memchr_iter(b'\n', bytes) {
         let prev_ok = p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] >= 0x80);
         if !prev_ok || p + 1 >= bytes.len() {
             continue;

@@ -228,9 +228,18 @@ pub const EVENT_NOUNS: &[(&[&str], &str)] = &[
 ];
 
 /// The event noun at token `i`: (end token, event type).
+#[inline]
 pub fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
     const FIRST: KeyFilter = KeyFilter::new(&["hội", "đại", "kỳ", "phiên", "cuộc"]);
-    if !FIRST.may_hold(t.key(i)) || !t.is_word(i) {
+    if !FIRST.may_hold(t.key(i)) {
+        return None;
+    }
+    event_noun_words(t, i)
+}
+
+/// The table lookup behind [`event_noun`]'s cheap first-word test.
+fn event_noun_words(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+    if !t.is_word(i) {
         return None;
     }
     EVENT_NOUNS
