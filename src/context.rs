@@ -1,6 +1,7 @@
 //! Document-level resolution after selection: what one mention tells about
 //! another in the same document.
 
+use crate::data::admin::AdminUnit;
 use crate::data::Lists;
 use crate::gazetteer::FastMap;
 use crate::record::{Fields, Ymd};
@@ -233,6 +234,66 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
 
 /// Names the organ of each event after the organization written at its
 /// organ span, with the name the document resolved for it.
+/// A district or commune takes its province from the unit list: the
+/// province the document names most recently before it (else first after
+/// it) that has a unit of that name; in a document naming no province, the
+/// one province that has one. Otherwise it keeps no province: the list does
+/// not hold every unit a text may name (communes merged before 2024).
+pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
+    let named: Vec<(usize, String)> = candidates
+        .iter()
+        .filter_map(|c| match &c.fields {
+            Fields::Location(l) if matches!(l.category.as_deref(), Some("province" | "city")) => {
+                Some((c.start, l.name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let units = lists.admin.get();
+    for c in candidates.iter_mut() {
+        let start = c.start;
+        let Fields::Location(l) = &mut c.fields else {
+            continue;
+        };
+        let Some(level) = l
+            .category
+            .as_deref()
+            .filter(|c| matches!(*c, "district" | "commune"))
+        else {
+            continue;
+        };
+        let key = l.name.to_lowercase();
+        let of_level = || units.named(&key).filter(|u| u.level == level);
+        let unit = if named.is_empty() {
+            // The one province with such a unit; the current unit of a name
+            // in both eras.
+            let mut found: Option<&AdminUnit> = None;
+            let mut several = false;
+            for u in of_level() {
+                match found {
+                    Some(f) if f.province != u.province => several = true,
+                    Some(f) if f.current || !u.current => {}
+                    _ => found = Some(u),
+                }
+            }
+            found.filter(|_| !several)
+        } else {
+            let holds = |p: &str| {
+                of_level()
+                    .filter(|u| u.province == p || u.successor_province.as_deref() == Some(p))
+                    .max_by_key(|u| u.current)
+            };
+            let before = named.iter().rev().filter(|(s, _)| *s < start);
+            let after = named.iter().filter(|(s, _)| *s > start);
+            before.chain(after).find_map(|(_, p)| holds(p))
+        };
+        if let Some(u) = unit {
+            l.province = Some(u.province.clone());
+            l.successor = l.successor.take().or_else(|| u.successor.clone());
+        }
+    }
+}
+
 pub fn resolve_events(candidates: &mut [Candidate]) {
     // Spans and indices of the organizations; names are copied only for the
     // events that take one.

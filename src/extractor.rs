@@ -341,6 +341,7 @@ impl Extractor {
         let mut selected = select::select(candidates);
         context::resolve(&mut selected);
         context::resolve_organizations(&mut selected, &self.parts.lists);
+        context::resolve_locations(&mut selected, &self.parts.lists);
         context::resolve_events(&mut selected);
         context::resolve_years(&mut selected, text.norm(), options.ref_date);
         // A text that is itself a document: its record, and the legal basis

@@ -432,9 +432,15 @@ pub struct Location {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// For a province merged on 2025-07-01, the province that holds it now.
+    /// For a province merged on 2025-07-01, the province that holds it now;
+    /// for a district or commune of before that date, the commune that
+    /// holds it now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub successor: Option<String>,
+    /// For a district or commune: its province, where the name and the
+    /// document tell which (two provinces may have a commune of one name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
 }
 
 /// Fields of a `document` record: the text itself, read from its header and

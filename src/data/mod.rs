@@ -4,6 +4,7 @@
 //! [`Lists`]. Nothing here reads text: tokens, the lexicon and the rules sit
 //! above it.
 
+pub mod admin;
 pub mod heads;
 pub mod places;
 pub mod tsv;
@@ -34,6 +35,8 @@ macro_rules! file {
         }
     };
 }
+
+const ADMIN_UNITS: &str = "admin_units.tsv";
 
 /// Every data file, by the name a user's folder uses too.
 pub const FILES: &[File] = &[
@@ -72,6 +75,20 @@ pub const FILES: &[File] = &[
     file!("titles.tsv", ["title", "category", "comment"]),
     file!("surnames.tsv", ["surname", "comment"]),
     file!("units.tsv", ["unit", "measure", "currency", "comment"]),
+    file!(
+        "admin_units.tsv",
+        [
+            "name",
+            "type",
+            "level",
+            "era",
+            "province",
+            "district",
+            "successor",
+            "successor_province",
+            "code"
+        ]
+    ),
 ];
 
 /// Every list, parsed and validated.
@@ -84,6 +101,8 @@ pub struct Lists {
     pub places: Places,
     /// Longest spelling first.
     pub units: Vec<Unit>,
+    /// Every province, district and commune before and after 2025-07-01.
+    pub admin: admin::Admin,
     /// What follows `Khối` in the listed names (`các cơ quan Trung ương`).
     pub khoi_suffixes: Vec<String>,
     /// The document type names as match keys, leftmost-longest, for the
@@ -127,7 +146,14 @@ impl Lists {
             ));
         }
         let mut rows: Vec<Vec<Row>> = Vec::with_capacity(FILES.len());
+        // The unit list is large: without a user's file of it, it is read
+        // when first needed (the embedded file is checked by `cargo test`).
+        let admin_lazy = !user.iter().any(|f| f.name == ADMIN_UNITS);
         for spec in FILES {
+            if spec.name == ADMIN_UNITS && admin_lazy {
+                rows.push(Vec::new());
+                continue;
+            }
             let embedded = (spec.name, spec.embedded);
             let theirs = user
                 .iter()
@@ -135,7 +161,7 @@ impl Lists {
                 .map(|f| (f.path.as_str(), f.content.as_str()));
             rows.push(tsv::merged(embedded, theirs, spec.header)?);
         }
-        let [doc_types, issuers, organizations, org_heads, places, titles, surnames, units] =
+        let [doc_types, issuers, organizations, org_heads, places, titles, surnames, units, admin_units] =
             rows.as_slice()
         else {
             unreachable!("one row list per file");
@@ -145,6 +171,11 @@ impl Lists {
         let titles = NameMatcher::new(titles.iter().enumerate().map(|(i, r)| (r.get(0), i)));
         let places = Places::load(places, surnames)?;
         let units = units::load_units(units)?;
+        let admin = if admin_lazy {
+            admin::Admin::embedded()
+        } else {
+            admin::Admin::built(admin::AdminUnits::load(admin_units)?)
+        };
         let mut khoi_suffixes: Vec<String> = data
             .organizations
             .iter()
@@ -166,6 +197,7 @@ impl Lists {
             titles,
             places,
             units,
+            admin,
             khoi_suffixes,
             doc_type_heads,
         })

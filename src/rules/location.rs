@@ -53,6 +53,7 @@ fn location(
             name,
             category: Some(category).filter(|c| !c.is_empty()),
             successor,
+            province: None,
         })),
         rule,
     }
@@ -163,5 +164,32 @@ mod tests {
     fn places_inside_bodies_and_names_are_not_locations() {
         assert!(locs("UBND tỉnh Bình Định và Công an tỉnh Bắc Ninh").is_empty());
         assert!(locs("tư tưởng Hồ Chí Minh; Phù Mỹ").is_empty());
+    }
+
+    #[test]
+    fn communes_take_their_province_from_the_unit_list() {
+        let got = crate::found(
+            "Sáp nhập xã Hồ Bốn và các xã Kim Nọi, Mồ Dề của tỉnh Yên Bái vào tỉnh Lào Cai.",
+            |f| match f {
+                Fields::Location(l) => Some((l.province, l.successor)),
+                _ => None,
+            },
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        // Named like persons, they are communes all the same.
+        assert_eq!(texts, ["Hồ Bốn", "Kim Nọi", "Mồ Dề", "Yên Bái", "Lào Cai"]);
+        assert_eq!(got[0].1 .0.as_deref(), Some("Yên Bái"));
+        assert_eq!(got[0].1 .1.as_deref(), Some("Khao Mang"));
+        // `Quỳnh Hồng` of Nghệ An is not in the list (merged before 2024):
+        // the document's province holds no such unit, so no province.
+        let got = crate::found(
+            "xã Quỳnh Hồng, huyện Quỳnh Lưu, tỉnh Nghệ An",
+            |f| match f {
+                Fields::Location(l) => Some(l.province),
+                _ => None,
+            },
+        );
+        assert_eq!(got[0].1, None);
+        assert_eq!(got[1].1.as_deref(), Some("Nghệ An"));
     }
 }

@@ -166,7 +166,8 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     if surname_start(t, i) {
-        return None;
+        // `xã Hồ Bốn`, `phường Trần Hưng Đạo`: a unit named like a person.
+        return admin_unit_at(t, i);
     }
     let mut e = i;
     while e < i + 4
@@ -184,6 +185,27 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
         e += 3;
     }
     (e > i).then_some(e)
+}
+
+/// The end of the longest administrative unit name at `i`, written with
+/// capitals (`Kim Tân`, `Phan Si Păng`).
+pub fn admin_unit_at(t: &Tokens, i: usize) -> Option<usize> {
+    let units = t.lists.admin.get();
+    let mut key = String::new();
+    let mut found = None;
+    for e in i..(i + units.max_words).min(t.len()) {
+        if !t.is_capitalized(e) || t.is_allcaps(e) || (e > i && t.toks[e].after_newline) {
+            break;
+        }
+        if e > i {
+            key.push(' ');
+        }
+        key.push_str(t.low(e));
+        if units.named(&key).next().is_some() {
+            found = Some(e + 1);
+        }
+    }
+    found
 }
 
 /// A proper name after a head (`Tổ chức cán bộ`, `THCS`, `Điện lực Bình Định`,
@@ -346,9 +368,13 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
         return None;
     }
     // An abbreviation written as the whole name (`TCHQ`, `ASEAN`) or as its
-    // head (`TAND cấp cao tại Đà Nẵng`), else the listed one.
+    // head of a body listed without one (`TAND cấp cao tại Đà Nẵng`), else
+    // the listed one.
     let whole = end == i + 1 && t.is_allcaps(i);
-    let head_abbr = end > i + 1 && t.is_allcaps(i) && !(i + 1..end).all(|k| t.is_allcaps(k));
+    let head_abbr = o.abbr.is_none()
+        && end > i + 1
+        && t.is_allcaps(i)
+        && !(i + 1..end).all(|k| t.is_allcaps(k));
     let written_abbr = (whole || head_abbr).then(|| t.text(i).to_string());
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
