@@ -285,19 +285,7 @@ pub struct Duration {
 
 impl Duration {
     pub fn new(value: f64, unit: TimeUnit) -> Self {
-        let v = if value.fract() == 0.0 {
-            format!("{}", value as i64)
-        } else {
-            format!("{value}")
-        };
-        let iso = match unit {
-            TimeUnit::Year => format!("P{v}Y"),
-            TimeUnit::Month => format!("P{v}M"),
-            TimeUnit::Week => format!("P{v}W"),
-            TimeUnit::Day => format!("P{v}D"),
-            TimeUnit::Hour => format!("PT{v}H"),
-        };
-        Duration { value, unit, iso }
+        Duration::compound(&[(value, unit)])
     }
 
     /// A length in several units, largest first (`2 năm 9 tháng 20 ngày`):
