@@ -27,7 +27,23 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
     let motto = ["cộng hòa xã hội", "đảng cộng sản việt nam"]
         .iter()
         .filter_map(|m| head.find(m).map(|s| (s, s + m.len())))
-        .min()?;
+        .min();
+    // A copy without the motto (a telegram as the portal prints it) is a
+    // document when its first line is a type heading in capitals.
+    let lead = norm.len() - norm.trim_start().len();
+    let headed_at_start = motto.is_none()
+        && type_heading(norm, lower, lead, head_end, lists).is_some_and(|(s, e, _)| {
+            s == lead
+                && norm[e..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|r| r.trim().is_empty())
+        });
+    let motto = match motto {
+        Some(m) => m,
+        None if headed_at_start => (lead, lead),
+        None => return None,
+    };
     let in_head = |c: &&Candidate| c.start < head_end;
     let own = candidates
         .iter()
@@ -92,8 +108,27 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
         Some((s, e, doc_type)) => {
             d.doc_type = Some(doc_type);
             let (sub_end, subject) =
-                subject_after(norm, e, &bodies_caps(norm, candidates, motto.0));
+                subject_after(norm, e, &bodies_caps(norm, candidates, motto.0), lists);
             ((s, sub_end.max(e)), subject)
+        }
+        // A heading the copy broke (`K ÉT LUẬN` from a scan): the document
+        // is of its own number's type, and the line in capitals after the
+        // dateline stands for the heading.
+        None if d.doc_type.is_some() && !lower[number_end..head_end].contains("v/v") => {
+            let line_start = after + (norm[after..].len() - norm[after..].trim_start().len());
+            let line_end = norm[line_start..]
+                .find('\n')
+                .map_or(norm.len(), |k| line_start + k);
+            let line = norm[line_start..line_end].trim_end();
+            if line.is_empty() || line.len() > 40 || line.chars().any(char::is_lowercase) {
+                let c = own.map(|(c, _)| c)?;
+                ((c.start, c.end), None)
+            } else {
+                let e = line_start + line.len();
+                let (sub_end, subject) =
+                    subject_after(norm, e, &bodies_caps(norm, candidates, motto.0), lists);
+                ((line_start, sub_end.max(e)), subject)
+            }
         }
         None => {
             // A letter's `V/v` stands under its number, before or after the dateline.
@@ -111,8 +146,11 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
             )
         }
     };
-    if own.is_none() && d.date.is_none() {
+    if own.is_none() && d.date.is_none() && !headed_at_start {
         return None;
+    }
+    if d.issuer.is_none() {
+        d.issuer = enacting_issuer(norm, span.1, lists);
     }
     d.subject = subject.filter(|s| !s.is_empty());
     signature(norm, lower, candidates, lists, &mut d);
@@ -216,19 +254,46 @@ fn bodies_caps(norm: &str, candidates: &[Candidate], motto: usize) -> Vec<String
     candidates
         .iter()
         .filter(|c| c.end <= motto && matches!(c.fields, Fields::Organization(_)))
-        .map(|c| norm[c.start..c.end].to_string())
+        .map(|c| collapse(&norm[c.start..c.end]))
         .filter(|s| !s.chars().any(char::is_lowercase))
         .collect()
+}
+
+/// The issuer named by the enacting line under the subject when no body
+/// stands above the motto (`THỦ TƯỚNG CHÍNH PHỦ điện:`): a listed issuer.
+fn enacting_issuer(norm: &str, from: usize, lists: &Lists) -> Option<String> {
+    let line = norm[from..]
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && *l != "|")?;
+    let line = line
+        .strip_suffix(':')
+        .map(|l| l.trim_end().strip_suffix("điện").unwrap_or(l))
+        .unwrap_or(line);
+    let key = match_key(line.trim());
+    lists
+        .data
+        .issuers
+        .values()
+        .map(|(_, name)| name)
+        .find(|name| match_key(name) == key)
+        .cloned()
 }
 
 /// The subject after a type heading ending at `pos`: the rest of its line
 /// and the lines that go on with it (capitals after capitals, or a
 /// sentence-case line and its lower-case continuations), up to `Căn cứ`, a
 /// blank line or the repeated issuer. `(end, subject)`.
-fn subject_after(norm: &str, pos: usize, issuers: &[String]) -> (usize, Option<String>) {
+fn subject_after(
+    norm: &str,
+    pos: usize,
+    issuers: &[String],
+    lists: &Lists,
+) -> (usize, Option<String>) {
     let limit = norm.floor_char_boundary((pos + 700).min(norm.len()));
     let mut end = pos;
     let mut caps: Option<bool> = None;
+    let mut wrapped = false;
     let mut p = pos;
     while p < limit {
         let line_end = norm[p..limit].find('\n').map_or(limit, |k| p + k);
@@ -249,8 +314,36 @@ fn subject_after(norm: &str, pos: usize, issuers: &[String]) -> (usize, Option<S
                 cut = cut.min(k);
             }
         }
+        // The enacting formula repeats the issuer, perhaps after the
+        // signer's title (`CHỦ TỊCH ỦY BAN …`), and the preamble follows it;
+        // a body inside the subject (`… BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA
+        // XIII`) goes on in capitals to the line's end and is no cut.
         for body in issuers {
-            if let Some(k) = line.find(body.as_str()).filter(|&k| k > 0 || end > pos) {
+            let Some(k) = line.find(body.as_str()) else {
+                continue;
+            };
+            let rest = line[k + body.len()..].trim_start();
+            if !rest.is_empty()
+                && !rest.starts_with("CĂN CỨ")
+                && !rest.chars().any(char::is_lowercase)
+            {
+                continue;
+            }
+            let head = line[..k].trim_end();
+            let k = match split_title(head, lists) {
+                _ if is_title(head, lists) => 0,
+                (before, Some(_)) => before.len(),
+                _ => k,
+            };
+            // Alone on its line, or run together with the preamble (on its
+            // line or the next); ending a line that the enacting formula
+            // follows, it is the subject's own (`… CỦA CHỦ TỊCH ỦY BAN NHÂN
+            // DÂN TỈNH …`).
+            let run_on = !rest.is_empty() || {
+                let next = norm[line_end..].trim_start();
+                next.starts_with("Căn cứ") || next.starts_with("CĂN CỨ")
+            };
+            if (k == 0 && end > pos) || (k > 0 && run_on) {
                 cut = cut.min(k);
             }
         }
@@ -259,8 +352,14 @@ fn subject_after(norm: &str, pos: usize, issuers: &[String]) -> (usize, Option<S
             break;
         }
         let is_caps = !part.chars().any(char::is_lowercase);
+        let wraps = part.chars().next().is_some_and(char::is_lowercase);
         match caps {
             None => caps = Some(is_caps),
+            // `HỘI NGHỊ LẦN THỨ BẢY …` / `về xây dựng …`: a Party heading's
+            // topic in sentence case under its capitals, then its wraps.
+            _ if wrapped && !wraps => break,
+            _ if wrapped => {}
+            Some(true) if !is_caps && part.starts_with("về ") => wrapped = true,
             Some(true) if !is_caps => break,
             // A sentence-case subject goes on over its line breaks, up to a
             // line in capitals (the enacting body) or a heading word.
@@ -345,8 +444,21 @@ fn signature(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists, d
     lines.reverse();
     let formula = |l: &str| {
         ["KT", "TM", "TL", "TUQ", "Q"].iter().find_map(|a| {
-            let rest = l.strip_prefix(a)?.trim_start().strip_prefix('.')?;
-            Some((a.to_string(), rest.trim().to_string()))
+            let rest = l
+                .strip_prefix(a)
+                .and_then(|r| r.trim_start().strip_prefix('.'));
+            // `T/M`, `K/T`, `T/L`: the slashed spelling of the same formulas.
+            let rest = rest.or_else(|| {
+                let (x, y) = a.split_at(1);
+                (a.len() == 2)
+                    .then(|| l.strip_prefix(x)?.strip_prefix('/')?.strip_prefix(y))
+                    .flatten()
+                    .filter(|r| r.starts_with([' ', '.']))
+            })?;
+            Some((
+                a.to_string(),
+                rest.trim_start_matches('.').trim().to_string(),
+            ))
         })
     };
     let first_formula = lines.iter().position(|l| formula(l).is_some());
@@ -358,8 +470,18 @@ fn signature(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists, d
                 .iter()
                 .filter(|l| formula(l).is_none())
                 .collect();
-            match titles.last() {
-                Some(t) => {
+            match titles.split_last() {
+                Some((t, _)) => {
+                    // The body signed for may wrap (`TM. ỦY BAN NHÂN` / `DÂN`):
+                    // the lines between it and the title go on with it.
+                    let wrapped = lines[k + 1..lines.len() - 1]
+                        .iter()
+                        .take_while(|l| formula(l).is_none());
+                    let target = std::iter::once(&target)
+                        .chain(wrapped)
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     d.authority_for = Some(target);
                     d.signer_title = Some(t.to_string());
                 }
@@ -399,6 +521,13 @@ fn split_title(run: &str, lists: &Lists) -> (String, Option<String>) {
     }
 }
 
+/// Whether `run` is a listed title as a whole (`CHỦ TỊCH`, `PHÓ CHỦ TỊCH`).
+fn is_title(run: &str, lists: &Lists) -> bool {
+    let key = match_key(run);
+    let key = key.strip_prefix("phó ").unwrap_or(&key);
+    lists.titles.entries().any(|(t, _)| t == key)
+}
+
 /// The date it takes effect: `có hiệu lực (thi hành) (kể) từ ngày …`, or
 /// the date of issue for `… từ ngày ký`. A statement about this document
 /// (`Nghị định này có hiệu lực …`) wins over one about a document it cites
@@ -416,7 +545,9 @@ fn effective(lower: &str, candidates: &[Candidate], issued: Option<&str>) -> Opt
             continue;
         };
         let p = s + from + "từ ngày".len();
-        let date = if lower[p..].trim_start().starts_with("ký") {
+        let rest = lower[p..].trim_start();
+        // Signed, or adopted (a resolution): the date of issue.
+        let date = if rest.starts_with("ký") || rest.starts_with("được thông qua") {
             issued.map(String::from)
         } else {
             candidates.iter().find_map(|c| match &c.fields {
@@ -451,15 +582,27 @@ fn recipients(norm: &str, lower: &str) -> Vec<String> {
     };
     let start = tail + k + "nơi nhận".len();
     let body = norm[start..].trim_start_matches([':', ' ']);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // Whether the last item's line ended with a comma: it wraps.
+    let mut open = false;
     for line in body.lines().take(60) {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
         if !line.starts_with(['-', '+', '•']) && !out.is_empty() {
-            break;
+            match out.last_mut() {
+                Some(last) if open && !line.starts_with("Lưu") => {
+                    let more = line.trim_end_matches([';', '.', ',']).trim();
+                    last.push_str(", ");
+                    last.push_str(more);
+                    open = line.ends_with(',');
+                    continue;
+                }
+                _ => break,
+            }
         }
+        open = line.ends_with(',');
         for item in line.split("; -") {
             let item = item.trim().trim_start_matches(['-', '+', '•']).trim();
             let item = item.trim_end_matches([';', '.', ',']).trim();
@@ -520,6 +663,59 @@ mod tests {
             basis.contains(&("Luật Quản lý thuế".to_string(), true)),
             "{basis:?}"
         );
+    }
+
+    #[test]
+    fn a_telegram_without_motto_and_a_wrapped_recipient() {
+        let text = "CÔNG ĐIỆN\n\nVỀ PHÒNG, CHỐNG BÃO\nVÀ MƯA LŨ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n\
+                    - Chủ tịch Ủy ban nhân dân các tỉnh.\n\nCác địa phương khẩn trương triển khai.\n\
+                    Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN,\ncác Vụ: KTTH, NN;\n- Lưu: VT.\n\
+                    THỦ TƯỚNG\nPhạm Minh Chính\n";
+        let d = document(text).expect("a telegram");
+        assert_eq!(d.doc_type.as_deref(), Some("Công điện"));
+        assert_eq!(d.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(d.subject.as_deref(), Some("VỀ PHÒNG, CHỐNG BÃO VÀ MƯA LŨ"));
+        assert_eq!(
+            d.recipients,
+            ["Như trên", "VPCP: BTCN, các PCN, các Vụ: KTTH, NN"]
+        );
+        assert_eq!(d.signer.as_deref(), Some("Phạm Minh Chính"));
+    }
+
+    #[test]
+    fn a_body_wrapped_in_capitals_and_a_slashed_formula() {
+        let text = "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    Độc lập - Tự do - Hạnh phúc\nSố: 10/NQ-UBTVQH15\nHà Nội, ngày 16 tháng 6 năm 2025\n\
+                    NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\
+                    Căn cứ Hiến pháp;\nNghị quyết này có hiệu lực thi hành từ ngày được thông qua.\n\
+                    T/M ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\nCHỦ TỊCH\nTrần Thanh Mẫn\n";
+        let d = document(text).expect("a resolution");
+        assert_eq!(d.issuer.as_deref(), Some("Ủy ban Thường vụ Quốc hội"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH")
+        );
+        assert_eq!(d.effective.as_deref(), Some("2025-06-16"));
+        assert_eq!(d.authority.as_deref(), Some("TM"));
+        assert_eq!(
+            d.authority_for.as_deref(),
+            Some("ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+        );
+        assert_eq!(d.signer_title.as_deref(), Some("CHỦ TỊCH"));
+    }
+
+    #[test]
+    fn a_heading_broken_by_a_scan_takes_the_own_number_type() {
+        let text = "TỈNH ỦY BẮC NINH\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-KL/TU\n\
+                    Bắc Ninh, ngày 13 tháng 5 năm 2022\nK ÉT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\n\
+                    về phát triển hạ tầng,\nđến năm 2030\nHội nghị đã thảo luận và kết luận:\n";
+        let d = document(text).expect("a conclusion");
+        assert_eq!(d.doc_type.as_deref(), Some("Kết luận"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("HỘI NGHỊ LẦN THỨ BẢY về phát triển hạ tầng, đến năm 2030")
+        );
+        assert_eq!(d.signer, None);
     }
 
     #[test]

@@ -368,6 +368,22 @@ fn join_soft_wraps(norm: &str, lower: &mut String) {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             !matches!(bytes.get(p + 1 + run), Some(b'.' | b')'))
+        } else if next.is_uppercase() {
+            // A name in capitals wrapped over two lines of capitals
+            // (`ỦY BAN THƯỜNG VỤ` / `QUỐC HỘI` / `-----`). Not the title
+            // above a signer's name (`… NHÂN DÂN` / `CHỦ TỊCH` / `Hồ Văn
+            // Mười`), nor a new signing formula (`KT. CHỦ TỊCH`).
+            let prev_line = &norm[norm[..p].rfind('\n').map_or(0, |k| k + 1)..p];
+            let mut after = norm[p + 1..].split('\n');
+            let next_line = after.next().unwrap_or("");
+            let third = after.next().unwrap_or("").trim();
+            let formula = ["KT.", "TM.", "TL.", "TUQ.", "Q.", "T/M", "K/T"]
+                .iter()
+                .any(|f| next_line.starts_with(f));
+            is_caps_line(prev_line)
+                && is_caps_line(next_line)
+                && !formula
+                && (is_caps_line(third) || !third.chars().any(char::is_alphanumeric))
         } else {
             next.is_lowercase()
                 // `a) …`, `đ) …`: a lettered list marker.
@@ -385,6 +401,13 @@ fn join_soft_wraps(norm: &str, lower: &mut String) {
         out[p] = b' ';
     }
     *lower = String::from_utf8(out).expect("ASCII replaced by ASCII");
+}
+
+/// A short line of words in capitals, without a lower-case letter.
+fn is_caps_line(line: &str) -> bool {
+    line.len() < 120
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_lowercase)
 }
 
 /// Vowels that may carry the first half of an old/new tone-placement pair.

@@ -416,8 +416,14 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     } else {
         written.as_str()
     };
-    // The abbreviation as written (`Ủy ban MTTQ Việt Nam`: `MTTQ`).
-    let abbr = if abbr_written {
+    // The abbreviation as written (`Ủy ban MTTQ Việt Nam`: `MTTQ`); a head
+    // all in capitals (`TỈNH ỦY`, `BAN CHẤP HÀNH`) holds one only when it is
+    // the listed abbreviation (`UBND`).
+    let abbr = if all_caps {
+        head.abbr
+            .clone()
+            .filter(|a| (i..hend).any(|k| t.text(k) == a))
+    } else if abbr_written {
         (i..hend)
             .find(|&k| t.is_allcaps(k))
             .map(|k| t.text(k).to_string())
