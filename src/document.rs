@@ -30,15 +30,13 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
         .min();
     // A copy without the motto (a telegram as the portal prints it) is a
     // document when its first line is a type heading in capitals.
-    let lead = norm.len() - norm.trim_start().len();
+    let lead = (norm.len() - norm.trim_start().len()).min(head_end);
+    let first_line_end = norm[lead..head_end]
+        .find('\n')
+        .map_or(head_end, |k| lead + k);
     let headed_at_start = motto.is_none()
-        && type_heading(norm, lower, lead, head_end, lists).is_some_and(|(s, e, _)| {
-            s == lead
-                && norm[e..]
-                    .split('\n')
-                    .next()
-                    .is_some_and(|r| r.trim().is_empty())
-        });
+        && type_heading(norm, lower, lead, first_line_end, lists)
+            .is_some_and(|(s, e, _)| s == lead && norm[e..first_line_end].trim().is_empty());
     let motto = match motto {
         Some(m) => m,
         None if headed_at_start => (lead, lead),

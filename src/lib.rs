@@ -35,6 +35,7 @@ pub(crate) mod document;
 pub mod entities;
 pub(crate) mod extractor;
 pub(crate) mod gazetteer;
+pub mod input;
 mod intmap;
 pub mod json;
 pub(crate) mod lexicon;

@@ -19,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
 use vnextract::entities::EntityTable;
+use vnextract::input::{self, Encoding, ReadOptions, TextLayer};
 use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
 use vnextract::{Extractor, Kind, Options, Ymd};
 
@@ -46,8 +47,57 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract records from text files, folders of them (recursive, *.txt) or `-` (stdin).
+    /// Extract records from files (text in any Vietnamese encoding, HTML,
+    /// DOCX), folders of them (recursive: *.txt, *.html, *.htm, *.docx) or
+    /// `-` (stdin).
     Extract(ExtractArgs),
+    /// Print the text layer of each file exactly as `extract` reads it:
+    /// records' `start`/`end` index this text.
+    Text(TextArgs),
+}
+
+#[derive(clap::Args)]
+struct TextArgs {
+    /// Files, or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// How inputs are read, for `extract` and `text`.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// The encoding of every input (utf-8, tcvn3, vni, cp1258, viqr,
+    /// utf-8-mojibake, tcvn3-mojibake, vni-mojibake). Default: detected;
+    /// `utf-8` reads strictly, without detection or repair.
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+    /// How inputs are read: text, html, docx, or JSON Lines with one
+    /// document per line. Default: by file name (.html/.htm, .docx, else text).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            format: match self.input_format {
+                Some(InputFormat::Text) => Some(input::Format::Text),
+                Some(InputFormat::Html) => Some(input::Format::Html),
+                Some(InputFormat::Docx) => Some(input::Format::Docx),
+                Some(InputFormat::Jsonl) | None => None,
+            },
+            encoding: self.encoding,
+        }
+    }
+}
+
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    Encoding::parse(s).ok_or_else(|| {
+        let all: Vec<_> = Encoding::ALL.iter().map(|e| e.as_str()).collect();
+        format!("unknown encoding `{s}`; encodings are {}", all.join(", "))
+    })
 }
 
 #[derive(clap::Args)]
@@ -61,9 +111,8 @@ struct ExtractArgs {
     /// Only these kinds, comma-separated (e.g. `date,document_ref`).
     #[arg(long, value_delimiter = ',')]
     kinds: Vec<String>,
-    /// How inputs are read: whole files as text, or JSON Lines with one document per line.
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
-    input_format: InputFormat,
+    #[command(flatten)]
+    read: ReadArgs,
     /// With `--input-format jsonl`: the field holding the text.
     #[arg(long, default_value = "text")]
     text_field: String,
@@ -100,6 +149,7 @@ struct ExtractArgs {
 #[derive(Clone)]
 struct Setup {
     ex: Extractor,
+    read: ReadOptions,
     format: Format,
     entities: bool,
 }
@@ -117,6 +167,8 @@ enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 enum InputFormat {
     Text,
+    Html,
+    Docx,
     Jsonl,
 }
 
@@ -129,7 +181,10 @@ fn main() -> ExitCode {
     // the default hook would print a trace to the user.
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
-    let Command::Extract(args) = cli.command;
+    let args = match cli.command {
+        Command::Extract(args) => args,
+        Command::Text(args) => return print_text(&args),
+    };
     // Bad user data stops the run before any document is read.
     let mut builder = Extractor::builder();
     for d in &args.data {
@@ -147,6 +202,7 @@ fn main() -> ExitCode {
     };
     let setup = Setup {
         ex,
+        read: args.read.options(),
         format: args.format,
         entities: args.entities,
     };
@@ -158,6 +214,43 @@ fn main() -> ExitCode {
             eprintln!("vnextract: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `vnextract text`: each file's text layer on stdout, errors on stderr.
+fn print_text(args: &TextArgs) -> ExitCode {
+    let read = args.read.options();
+    let mut out = io::stdout().lock();
+    let mut failed = false;
+    for path in &args.paths {
+        let (name, bytes) = match read_input(path) {
+            Ok(b) => ((path != "-").then_some(path.as_str()), b),
+            Err(e) => {
+                eprintln!("vnextract: {}", e.message);
+                failed = true;
+                continue;
+            }
+        };
+        match input::read(bytes, name, &read) {
+            Ok(layer) => {
+                if let Err(e) = out.write_all(layer.text().as_bytes()) {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        return ExitCode::SUCCESS;
+                    }
+                    eprintln!("vnextract: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            Err(e) => {
+                eprintln!("vnextract: {path}: {}", e.message);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -174,15 +267,18 @@ struct Job {
 /// and each document's bytes on one core.
 enum Input {
     Path(String),
-    Bytes(Vec<u8>),
+    /// A file's bytes, with its name (which tells the format), or stdin's.
+    File(Option<String>, Vec<u8>),
     Text(String),
+    /// Decoded already (a long document the writer streams).
+    Layer(TextLayer),
 }
 
 impl Input {
     /// Reads a file; other inputs are already in memory.
     fn load(self) -> Result<Input, InputError> {
         match self {
-            Input::Path(p) => read_input(&p).map(Input::Bytes),
+            Input::Path(p) => read_input(&p).map(|b| Input::File(Some(p), b)),
             other => Ok(other),
         }
     }
@@ -191,40 +287,19 @@ impl Input {
     fn len(&self) -> usize {
         match self {
             Input::Path(_) => 0,
-            Input::Bytes(b) => b.len(),
+            Input::File(_, b) => b.len(),
             Input::Text(t) => t.len(),
+            Input::Layer(l) => l.text().len(),
         }
     }
 
-    fn decode(self) -> Result<Decoded, InputError> {
+    /// The text layer the extractor reads.
+    fn decode(self, read: &ReadOptions) -> Result<TextLayer, InputError> {
         match self.load()? {
-            Input::Bytes(b) => decode(b),
-            Input::Text(t) => Ok(Decoded::Text(t)),
+            Input::File(name, b) => input::read(b, name.as_deref(), read),
+            Input::Text(t) => Ok(input::from_text(t, read)),
+            Input::Layer(l) => Ok(l),
             Input::Path(_) => unreachable!("load reads paths"),
-        }
-    }
-}
-
-/// A document known to be UTF-8 text. Files stay in the buffer they were
-/// read into: the check is a SIMD pass, several times faster than the
-/// standard library's, and `String::from_utf8` would run its own again.
-enum Decoded {
-    Bytes(Vec<u8>),
-    Text(String),
-}
-
-impl Decoded {
-    fn as_str(&self) -> &str {
-        match self {
-            Decoded::Text(t) => t,
-            Decoded::Bytes(b) => simdutf8::basic::from_utf8(b).expect("decode checked the bytes"),
-        }
-    }
-
-    fn into_string(self) -> String {
-        match self {
-            Decoded::Text(t) => t,
-            Decoded::Bytes(b) => String::from_utf8(b).expect("decode checked the bytes"),
         }
     }
 }
@@ -477,7 +552,7 @@ fn process_batch(jobs: Vec<Job>, options: &Options, setup: &Setup, mut emit: imp
             });
             continue;
         }
-        let text = match input.and_then(Input::decode) {
+        let text = match input.and_then(|i| i.decode(&setup.read)) {
             Ok(text) => text,
             Err(e) => {
                 group.flush(setup, &mut emit);
@@ -490,7 +565,7 @@ fn process_batch(jobs: Vec<Job>, options: &Options, setup: &Setup, mut emit: imp
                 continue;
             }
         };
-        let len = text.as_str().len();
+        let len = text.text().len();
         if group.bytes + len > vnextract::GROUP_BYTES {
             group.flush(setup, &mut emit);
         }
@@ -510,7 +585,7 @@ fn process_batch(jobs: Vec<Job>, options: &Options, setup: &Setup, mut emit: imp
 /// Decoded documents waiting to be extracted together.
 #[derive(Default)]
 struct Group {
-    docs: Vec<(usize, String, Decoded, Options)>,
+    docs: Vec<(usize, String, TextLayer, Options)>,
     bytes: usize,
 }
 
@@ -523,19 +598,21 @@ impl Group {
         }
         let texts: Vec<(&str, &Options)> = docs
             .iter()
-            .map(|(_, _, text, options)| (text.as_str(), options))
+            .map(|(_, _, layer, options)| (layer.text(), options))
             .collect();
         let mut found = guarded(|| setup.ex.extract_many(&texts))
             .ok()
             .map(Vec::into_iter);
         drop(texts);
-        for (seq, source, text, options) in docs {
-            let text = text.as_str();
+        for (seq, source, layer, options) in docs {
             let line = match found.as_mut().and_then(Iterator::next) {
-                Some(records) => DocumentLine::with_records(source, text, records),
-                None => DocumentLine::extract(&setup.ex, source, text, &options),
+                Some(records) => DocumentLine::with_layer(source, &layer, records),
+                None => match guarded(|| setup.ex.extract_with(layer.text(), &options)) {
+                    Ok(records) => DocumentLine::with_layer(source, &layer, records),
+                    Err(e) => DocumentLine::error(source, e),
+                },
             };
-            emit(serialized(seq, line, text.len(), setup));
+            emit(serialized(seq, line, layer.text().len(), setup));
         }
     }
 }
@@ -618,8 +695,8 @@ impl<W: Write> Writer<W> {
             let job = Job {
                 text: job
                     .text
-                    .and_then(Input::decode)
-                    .map(|d| Input::Text(d.into_string())),
+                    .and_then(|i| i.decode(&self.setup.read))
+                    .map(Input::Layer),
                 ..job
             };
             if job.text.is_ok() {
@@ -652,9 +729,10 @@ impl<W: Write> Writer<W> {
 
     /// Writes a large document's line while its records are found.
     fn stream(&mut self, job: Job) -> io::Result<()> {
-        let Ok(Input::Text(text)) = job.text else {
+        let Ok(Input::Layer(layer)) = job.text else {
             unreachable!("only decoded texts are streamed")
         };
+        let text = layer.text();
         let options = Options {
             ref_date: job.ref_date,
             ..self.options.clone()
@@ -662,20 +740,27 @@ impl<W: Write> Writer<W> {
         self.open()?;
         let source = serde_json::to_string(&job.source).expect("serializes");
         let chars = text.chars().count();
-        write!(
-            self.out,
-            "{{\"schema\":\"{SCHEMA}\",\"source\":{source},\"chars\":{chars},\"records\":["
-        )?;
+        let mut described = DocumentLine::error(String::new(), InputError::new("", ""));
+        described.describe(&layer);
+        write!(self.out, "{{\"schema\":\"{SCHEMA}\",\"source\":{source},")?;
+        if let Some(f) = described.format {
+            write!(self.out, "\"format\":\"{f}\",")?;
+        }
+        if let Some(e) = described.encoding {
+            write!(self.out, "\"encoding\":\"{e}\",")?;
+        }
+        write!(self.out, "\"chars\":{chars},\"records\":[")?;
         let mut n = 0;
         let mut failure: Option<io::Error> = None;
         let out = &mut self.out;
         let ex = &self.setup.ex;
         let mut table = self.setup.entities.then(EntityTable::default);
         let result = guarded(|| {
-            ex.extract_each(&text, &options, |r| {
+            ex.extract_each(text, &options, |mut r| {
                 if failure.is_some() {
                     return;
                 }
+                layer.map_record(&mut r);
                 if let Some(t) = table.as_mut() {
                     t.add(&r);
                 }
@@ -778,7 +863,7 @@ impl Progress {
     }
 }
 
-/// A path names stdin (`-`), a file, or a folder whose `*.txt` files are
+/// A path names stdin (`-`), a file, or a folder whose text, HTML and Word files are
 /// taken recursively in sorted order.
 fn expand(path: &str) -> Vec<Result<String, (String, InputError)>> {
     if path == "-" {
@@ -797,7 +882,7 @@ fn expand(path: &str) -> Vec<Result<String, (String, InputError)>> {
                     path.to_string(),
                     err(
                         "no_text_files",
-                        format!("{path}: no .txt files in this folder"),
+                        format!("{path}: no .txt, .html, .htm or .docx files in this folder"),
                     ),
                 ))];
             }
@@ -812,6 +897,10 @@ fn expand(path: &str) -> Vec<Result<String, (String, InputError)>> {
         Ok(_) => vec![Ok(path.to_string())],
     }
 }
+
+/// The files a folder walk takes: text, HTML and Word files (`.doc` and
+/// `.pdf` are left to the user to convert).
+const READ_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "xhtml", "docx"];
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(String, InputError)>) {
     let entries = match std::fs::read_dir(dir) {
@@ -831,7 +920,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(String, InputErr
         };
         if is_dir {
             walk(&p, files, errors);
-        } else if p.extension().is_some_and(|e| e == "txt") {
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| READ_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
             files.push(p);
         }
     }
@@ -857,30 +950,6 @@ fn read_input(path: &str) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-/// Checks that raw bytes are a text document and decodes them.
-fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
-    if bytes.is_empty() {
-        return Err(err("empty", "empty input"));
-    }
-    if bytes.contains(&0) {
-        return Err(err("binary", "binary data (NUL bytes), not a text file"));
-    }
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        return Ok(Decoded::Bytes(bytes));
-    }
-    // The slower check that tells where the text goes wrong.
-    match simdutf8::compat::from_utf8(&bytes) {
-        Ok(_) => Ok(Decoded::Bytes(bytes)),
-        Err(e) => Err(err(
-            "invalid_utf8",
-            format!(
-                "invalid UTF-8 at byte {} (convert legacy encodings to UTF-8 first)",
-                e.valid_up_to()
-            ),
-        )),
-    }
-}
-
 type JobInput = (String, Result<Input, InputError>, Option<Ymd>);
 
 /// The documents of one input path: the whole file, or one per JSON line,
@@ -891,10 +960,10 @@ fn read_jobs<'a>(path: &str, args: &'a ExtractArgs) -> Box<dyn Iterator<Item = J
     } else {
         path.to_string()
     };
-    if let InputFormat::Text = args.input_format {
+    if !matches!(args.read.input_format, Some(InputFormat::Jsonl)) {
         // Files are read by the worker that extracts them.
         let text = if path == "-" {
-            read_input(path).map(Input::Bytes)
+            read_input(path).map(|b| Input::File(None, b))
         } else {
             Ok(Input::Path(path.to_string()))
         };

@@ -6,6 +6,7 @@ use std::panic::{self, AssertUnwindSafe};
 use serde::Serialize;
 
 use crate::entities::{Entity, EntityTable};
+use crate::input::{Encoding, TextLayer};
 use crate::{Extractor, Options, Record};
 
 /// The schema name written in every line.
@@ -15,7 +16,8 @@ pub const SCHEMA: &str = "vnextract/1";
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     /// Stable machine-readable code: `not_found`, `unreadable`, `invalid_utf8`,
-    /// `binary`, `empty`, `no_text_files`, `invalid_json`, `missing_field`, `internal`.
+    /// `binary`, `empty`, `no_text_files`, `invalid_json`, `missing_field`,
+    /// `invalid_docx`, `unsupported_format`, `internal`.
     pub code: &'static str,
     pub message: String,
 }
@@ -34,6 +36,13 @@ impl InputError {
 pub struct DocumentLine {
     pub schema: &'static str,
     pub source: String,
+    /// What was read: `html`, `docx`, or `text` in a repaired encoding;
+    /// omitted for plain UTF-8 text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// The encoding the input was read in, when not clean UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chars: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,6 +60,8 @@ impl DocumentLine {
         DocumentLine {
             schema: SCHEMA,
             source,
+            format: None,
+            encoding: None,
             chars: None,
             records: None,
             entities: None,
@@ -72,10 +83,34 @@ impl DocumentLine {
         DocumentLine {
             schema: SCHEMA,
             source,
+            format: None,
+            encoding: None,
             chars: Some(text.chars().count()),
             records: Some(records),
             entities: None,
             error: None,
+        }
+    }
+
+    /// The line of a text layer with the records extracted from it: their
+    /// byte offsets point into the input file, and the line says what was
+    /// read unless it was plain UTF-8 text.
+    pub fn with_layer(source: String, layer: &TextLayer, mut records: Vec<Record>) -> Self {
+        for r in &mut records {
+            layer.map_record(r);
+        }
+        let mut line = DocumentLine::with_records(source, layer.text(), records);
+        line.describe(layer);
+        line
+    }
+
+    /// Sets `format` and `encoding` from the text layer.
+    pub fn describe(&mut self, layer: &TextLayer) {
+        if !layer.is_plain() {
+            self.format = Some(layer.format.as_str());
+        }
+        if layer.encoding != Encoding::Utf8 {
+            self.encoding = Some(layer.encoding.as_str());
         }
     }
 
