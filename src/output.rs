@@ -123,9 +123,22 @@ impl DocumentLine {
     }
 }
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside [`guarded`]: a panic hook stays quiet
+/// there (the panic becomes an error line) and speaks everywhere else.
+pub fn in_guarded() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
 /// Runs `f`, turning a panic into an `internal` error.
 pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, InputError> {
-    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+    let outer = GUARDED.with(|g| g.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(outer));
+    result.map_err(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

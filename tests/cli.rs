@@ -331,3 +331,92 @@ fn a_large_file_that_is_not_text_gets_its_error_line_in_order() {
         assert_eq!(docs[1]["records"][0]["code"], "05-CT/TW");
     }
 }
+
+#[test]
+fn html_and_legacy_files_say_what_was_read_and_text_prints_the_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    fs::write(
+        p("a.html"),
+        "<p><b>Bộ</b> Tài chính</p><script>x = '05-CT/TW'</script><p>Chỉ thị 06-CT/TW</p>",
+    )
+    .unwrap();
+    // `Việt Nam` in VNI-Windows bytes.
+    fs::write(
+        p("b.txt"),
+        b"Vie\xe4t Nam, Vie\xe4t Nam, Vie\xe4t Nam, \xd1a\xfbng",
+    )
+    .unwrap();
+    fs::write(p("c.pdf"), b"%PDF-1.4").unwrap();
+    let out = run(&["extract", &dir.path().to_string_lossy()], None);
+    let docs = lines(&out);
+    // The folder walk takes HTML and text; PDFs are left to convert.
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["format"], "html");
+    assert!(docs[0].get("encoding").is_none());
+    let codes: Vec<&str> = docs[0]["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["06-CT/TW"]);
+    assert_eq!(
+        (docs[1]["format"].as_str(), docs[1]["encoding"].as_str()),
+        (Some("text"), Some("vni"))
+    );
+    let text = run(&["text", &p("a.html"), &p("b.txt")], None);
+    assert_eq!(
+        String::from_utf8(text.stdout).unwrap(),
+        "Bộ Tài chính\nChỉ thị 06-CT/TW".to_string() + "Việt Nam, Việt Nam, Việt Nam, Đảng"
+    );
+    let pdf = run(&["extract", &p("c.pdf")], None);
+    assert_eq!(lines(&pdf)[0]["error"]["code"], "unsupported_format");
+    // `--encoding utf-8` is strict.
+    let strict = run(&["extract", "--encoding", "utf-8", &p("b.txt")], None);
+    assert_eq!(lines(&strict)[0]["error"]["code"], "invalid_utf8");
+}
+
+#[test]
+fn a_worker_that_fails_gives_an_internal_error_line_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, t) in [
+        ("a.txt", "Chỉ thị 05-CT/TW"),
+        ("b_fault.txt", "Bộ Chính trị"),
+        ("c.txt", "Quốc hội"),
+    ] {
+        fs::write(dir.path().join(n), t).unwrap();
+    }
+    for threads in ["1", "2"] {
+        let mut child = bin()
+            .args([
+                "extract",
+                "--threads",
+                threads,
+                &dir.path().to_string_lossy(),
+            ])
+            .env("VNEXTRACT_INJECT_PANIC", "b_fault")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            assert!(started.elapsed().as_secs() < 60, "the run hangs");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let docs = lines(&out);
+        let codes: Vec<&str> = docs
+            .iter()
+            .map(|d| d["error"]["code"].as_str().unwrap_or("ok"))
+            .collect();
+        // The document at fault and those extracted with it get the error;
+        // the ones written before it keep their records.
+        assert_eq!(codes.len(), 3, "threads {threads}");
+        assert_eq!(&codes[..2], ["ok", "internal"], "threads {threads}");
+        // The failure is a bug, and the panic message says so on stderr.
+        assert!(String::from_utf8_lossy(&out.stderr).contains("injected failure"));
+    }
+}

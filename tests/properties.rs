@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
+use vnextract::input::{read, Format, ReadOptions};
 use vnextract::{extract, extract_many, extract_with, Options, Record, Ymd};
 
 /// Pieces of realistic text mixed with hostile characters.
@@ -148,6 +149,28 @@ proptest! {
             prop_assert_eq!(a.start + n, b.start);
             prop_assert_eq!(a.byte_start + pad.len(), b.byte_start);
             prop_assert_eq!(&a.text, &b.text);
+        }
+    }
+    /// Any bytes, read as any format: the text layer never panics, and
+    /// records' byte spans, mapped back, lie inside the input in order.
+    #[test]
+    fn any_bytes_read_as_any_format(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        lead in prop_oneof![
+            Just(&b""[..]),
+            Just(&b"<p>"[..]),
+            Just(&b"PK\x03\x04"[..]),
+            Just("Nghị định ".as_bytes())
+        ],
+        format in prop_oneof![Just(None), Just(Some(Format::Html)), Just(Some(Format::Text))],
+    ) {
+        let data = [lead, &bytes[..]].concat();
+        let options = ReadOptions { format, encoding: None };
+        if let Ok(layer) = read(data.clone(), Some("input"), &options) {
+            for mut r in extract(layer.text()) {
+                layer.map_record(&mut r);
+                prop_assert!(r.byte_start <= r.byte_end && r.byte_end <= data.len());
+            }
         }
     }
 }
