@@ -42,6 +42,7 @@ pub(crate) mod lexicon;
 pub mod output;
 pub mod record;
 pub(crate) mod rules;
+pub mod schema;
 pub(crate) mod select;
 pub(crate) mod text;
 pub(crate) mod tokens;

@@ -57,6 +57,8 @@ enum Command {
     /// Print the text layer of each file exactly as `extract` reads it:
     /// records' `start`/`end` index this text.
     Text(TextArgs),
+    /// Print the JSON Schema (draft 2020-12) of an output line.
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -192,6 +194,17 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Command::Extract(args) => args,
         Command::Text(args) => return print_text(&args),
+        Command::Schema => {
+            let text = vnextract::schema::schema_text();
+            return match io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("vnextract: {e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
     };
     // Bad user data stops the run before any document is read.
     let mut builder = Extractor::builder();

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The record kinds of the schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     DocumentRef,
@@ -62,7 +64,7 @@ impl Kind {
 }
 
 /// `party` (`NUMBER-TYPE/ISSUER`) or `state` (`NUMBER[/YEAR]/TYPE-ISSUER`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum System {
     Party,
@@ -70,7 +72,7 @@ pub enum System {
 }
 
 /// Fields of a `document_ref` record. Unknown fields are omitted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -197,7 +199,7 @@ impl Ymd {
 }
 
 /// Precision of a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
     Day,
@@ -207,7 +209,7 @@ pub enum Grain {
 
 /// Fields of a `date` record. `value` is derived from `ymd` once the
 /// document has lent its year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Date {
     pub value: String,
     pub grain: Grain,
@@ -229,7 +231,7 @@ impl Date {
 }
 
 /// Fields of a `period` record: inclusive bounds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Period {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -263,7 +265,7 @@ impl Period {
 }
 
 /// Unit of a duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     Year,
@@ -274,7 +276,7 @@ pub enum TimeUnit {
 }
 
 /// Fields of a `duration` record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Duration {
     #[serde(serialize_with = "crate::record::number")]
     pub value: f64,
@@ -350,7 +352,7 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Fields of an `organization` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Canonical full name where the gazetteer or the document makes it
@@ -380,7 +382,7 @@ pub struct Organization {
 }
 
 /// Fields of a `person` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
@@ -393,7 +395,7 @@ pub struct Person {
 }
 
 /// Fields of an `event` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// `conference`, `congress`, `session`, `meeting`.
@@ -414,7 +416,7 @@ pub struct Event {
 }
 
 /// Fields of a `location` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     pub name: String,
@@ -433,7 +435,7 @@ pub struct Location {
 
 /// Fields of a `document` record: the text itself, read from its header and
 /// signature block.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Document {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doc_type: Option<String>,
@@ -479,7 +481,7 @@ pub struct Document {
 }
 
 /// Fields of a `quantity` record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
     #[serde(serialize_with = "crate::record::number")]
