@@ -91,47 +91,87 @@ impl Extractor {
         ref_date: Option<&str>,
     ) -> PyResult<Vec<String>> {
         let options = options(kinds, ref_date)?;
-        let threads = threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .clamp(1, texts.len().max(1));
-        let ex = &self.inner;
         let out = py.allow_threads(|| {
-            let mut out = vec![String::new(); texts.len()];
-            let chunk = texts.len().div_ceil(threads).max(1);
-            std::thread::scope(|s| {
-                for (texts, out) in texts.chunks(chunk).zip(out.chunks_mut(chunk)) {
-                    let options = &options;
-                    s.spawn(move || {
-                        // Short texts go through the extractor in groups of
-                        // up to `GROUP_BYTES`, as the CLI runs them.
-                        let mut k = 0;
-                        while k < texts.len() {
-                            let mut end = k + 1;
-                            let mut bytes = texts[k].len();
-                            while end < texts.len()
-                                && bytes + texts[end].len() <= vnextract::GROUP_BYTES
-                            {
-                                bytes += texts[end].len();
-                                end += 1;
-                            }
-                            let docs: Vec<(&str, &Options)> = texts[k..end]
-                                .iter()
-                                .map(|t| (t.as_str(), options))
-                                .collect();
-                            for (slot, records) in
-                                out[k..end].iter_mut().zip(ex.extract_many(&docs))
-                            {
-                                *slot = to_json(&records);
-                            }
-                            k = end;
-                        }
-                    });
-                }
-            });
-            out
+            many(&self.inner, &texts, threads, &options)
+                .iter()
+                .map(|r| to_json(r))
+                .collect()
         });
         Ok(out)
     }
+
+    /// The records of one text, as Python dicts (built straight from the
+    /// records, without JSON in between).
+    #[pyo3(signature = (text, kinds=None, ref_date=None))]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        kinds: Option<Vec<String>>,
+        ref_date: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = options(kinds, ref_date)?;
+        let records = py.allow_threads(|| self.inner.extract_with(text, &options));
+        pythonize::pythonize(py, &records).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// The records of many texts, extracted on `threads` Rust threads
+    /// without the GIL, then turned into lists of dicts.
+    #[pyo3(signature = (texts, threads=None, kinds=None, ref_date=None))]
+    fn extract_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        threads: Option<usize>,
+        kinds: Option<Vec<String>>,
+        ref_date: Option<&str>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let options = options(kinds, ref_date)?;
+        let found = py.allow_threads(|| many(&self.inner, &texts, threads, &options));
+        found
+            .iter()
+            .map(|r| pythonize::pythonize(py, r).map_err(|e| PyValueError::new_err(e.to_string())))
+            .collect()
+    }
+}
+
+/// Extracts `texts` on up to `threads` threads, each taking a contiguous
+/// share in groups of up to `GROUP_BYTES`, as the CLI runs them.
+fn many(
+    ex: &vnextract::Extractor,
+    texts: &[String],
+    threads: Option<usize>,
+    options: &Options,
+) -> Vec<Vec<vnextract::Record>> {
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, texts.len().max(1));
+    let mut out: Vec<Vec<vnextract::Record>> = vec![Vec::new(); texts.len()];
+    let chunk = texts.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for (texts, out) in texts.chunks(chunk).zip(out.chunks_mut(chunk)) {
+            s.spawn(move || {
+                let mut k = 0;
+                while k < texts.len() {
+                    let mut end = k + 1;
+                    let mut bytes = texts[k].len();
+                    while end < texts.len() && bytes + texts[end].len() <= vnextract::GROUP_BYTES {
+                        bytes += texts[end].len();
+                        end += 1;
+                    }
+                    let docs: Vec<(&str, &Options)> = texts[k..end]
+                        .iter()
+                        .map(|t| (t.as_str(), options))
+                        .collect();
+                    for (slot, records) in out[k..end].iter_mut().zip(ex.extract_many(&docs)) {
+                        *slot = records;
+                    }
+                    k = end;
+                }
+            });
+        }
+    });
+    out
 }
 
 #[pymodule]

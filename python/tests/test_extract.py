@@ -94,3 +94,4 @@ def test_extract_many_in_parallel_equals_serial():
     serial = [ex.extract(d) for d in docs]
     assert ex.extract_many(docs, threads=2) == serial
     assert ex.extract_many([]) == []
+    assert [json.loads(x) for x in ex.extract_many_json(docs[:50], threads=2)] == serial[:50]

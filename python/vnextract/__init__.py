@@ -1,12 +1,13 @@
 """Typed records from Vietnamese government and Party documents and news.
 
 The records are the CLI's: the same kinds, fields, names and values, as
-plain dicts (``start``/``end`` index the text in code points).
+plain dicts built from the same serialization (``start``/``end`` index the
+text in code points). ``Extractor.extract_many_json`` gives each text's
+records as the CLI's JSON instead, for pipelines that store JSON.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from ._vnextract import SCHEMA
@@ -34,7 +35,7 @@ class Extractor:
     ) -> List[Dict[str, Any]]:
         """The records of ``text``."""
         _check_text(text)
-        return json.loads(self._native.extract_json(text, _kinds(kinds), ref_date))
+        return self._native.extract(text, _kinds(kinds), ref_date)
 
     def extract_many(
         self,
@@ -50,8 +51,23 @@ class Extractor:
             _check_text(t)
         if threads is not None and threads < 1:
             raise ValueError("threads must be at least 1")
-        lines = self._native.extract_many_json(texts, threads, _kinds(kinds), ref_date)
-        return [json.loads(line) for line in lines]
+        return self._native.extract_many(texts, threads, _kinds(kinds), ref_date)
+
+
+    def extract_many_json(
+        self,
+        texts: Iterable[str],
+        threads: Optional[int] = None,
+        kinds: Optional[Sequence[str]] = None,
+        ref_date: Optional[str] = None,
+    ) -> List[str]:
+        """Like :meth:`extract_many`, each text's records as a JSON array."""
+        texts = list(texts)
+        for t in texts:
+            _check_text(t)
+        if threads is not None and threads < 1:
+            raise ValueError("threads must be at least 1")
+        return self._native.extract_many_json(texts, threads, _kinds(kinds), ref_date)
 
 
 _DEFAULT: Optional[Extractor] = None

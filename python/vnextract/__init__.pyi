@@ -24,6 +24,13 @@ class Extractor:
         kinds: Optional[Sequence[str]] = ...,
         ref_date: Optional[str] = ...,
     ) -> List[List[Dict[str, Any]]]: ...
+    def extract_many_json(
+        self,
+        texts: Iterable[str],
+        threads: Optional[int] = ...,
+        kinds: Optional[Sequence[str]] = ...,
+        ref_date: Optional[str] = ...,
+    ) -> List[str]: ...
 
 def extract(
     text: str,
