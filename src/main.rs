@@ -8,22 +8,21 @@
 //! thread extracts them and streams their records straight to the output.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod cli;
-use cli::{inputs::*, job::*, pool::*, writer::*};
-use serde_json::Value;
+use cli::inputs::{expand, read_input, read_jobs};
+use cli::job::{Done, Input, Job, Totals};
+use cli::pool::{Pool, BATCH_BYTES, BATCH_DOCS};
+use cli::writer::{Progress, Writer};
 
-use vnextract::entities::EntityTable;
-use vnextract::input::{self, Encoding, ReadOptions, TextLayer};
-use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
+use vnextract::input::{self, Encoding, ReadOptions};
+use vnextract::output::InputError;
 use vnextract::{Extractor, Kind, Options, Ymd};
 
 // Extraction allocates many small strings and vectors per document; mimalloc

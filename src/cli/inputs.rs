@@ -1,6 +1,14 @@
 //! The inputs of a run: paths expanded into files, files and JSON lines into jobs.
 
-use crate::*;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use vnextract::output::InputError;
+use vnextract::Ymd;
+
+use super::job::Input;
+use crate::{err, ExtractArgs, InputFormat};
 
 /// A path names stdin (`-`), a file, or a folder whose text, HTML and Word files are
 /// taken recursively in sorted order.

@@ -1,6 +1,10 @@
 //! A document on its way through the run: what a worker is given and what it hands back.
 
-use crate::*;
+use vnextract::input::{self, ReadOptions, TextLayer};
+use vnextract::output::InputError;
+use vnextract::Ymd;
+
+use super::inputs::read_input;
 
 /// One document to extract, or the error that stands for it.
 pub(crate) struct Job {

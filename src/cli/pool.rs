@@ -1,7 +1,14 @@
 //! The worker pool: batches of documents read, decoded, extracted and serialized on
 //! worker threads, and the extraction of one batch that the single-thread run shares.
 
-use crate::*;
+use std::sync::{mpsc, Arc, Mutex};
+
+use vnextract::input::TextLayer;
+use vnextract::output::{guarded, DocumentLine};
+use vnextract::Options;
+
+use super::job::{Done, Input, Job};
+use crate::{err, Format, Setup, STREAM_BYTES};
 
 /// Documents go to workers, and come back, this many at a time (fewer
 /// when they hold [`BATCH_BYTES`]): one wake-up per batch instead of one per

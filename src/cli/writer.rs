@@ -1,7 +1,17 @@
 //! The ordered writer: lines in input order, long documents streamed, the
 //! summary and the progress line.
 
-use crate::*;
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use vnextract::entities::EntityTable;
+use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
+use vnextract::Options;
+
+use super::job::{Done, Input, Job, Totals};
+use super::pool::{process, process_batch_or_fail};
+use crate::{Format, Setup};
 
 /// Writes document lines in input order, as JSONL or as one pretty array.
 pub(crate) struct Writer<W: Write> {
