@@ -30,11 +30,12 @@ use crate::text::{boundary_after, boundary_before};
 use crate::tokens::Tokens;
 
 /// Document codes, Party (`NN-XX/YY`) and state (`NN[/YYYY]/XX-YY`), on the
-/// normalized view (dashes are already `-`). ASCII classes keep it fast.
+/// normalized view (dashes are already `-`). ASCII classes keep it fast. A
+/// line end may follow a dash: PDF text breaks codes there (`05-` / `CT/TW`).
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*";
     Regex::new(&format!(
-        r"(?P<num>[0-9]{{1,5}}(?:\.[0-9]{{1,2}})?)(?:[ ]{{0,2}}-[ ]{{0,2}}(?P<ptype>{up})[ ]{{0,2}}/[ ]{{0,2}}(?P<piss>{up}(?:-{up})*)|[ ]{{0,2}}/[ ]{{0,2}}(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]{{0,2}}/[ ]{{0,2}})?(?P<stail>{up}(?:-{up})*))"
+        r"(?P<num>[0-9]{{1,5}}(?:\.[0-9]{{1,2}})?)(?:[ ]{{0,2}}-(?:[ ]{{0,2}}|\n)(?P<ptype>{up})[ ]{{0,2}}/[ ]{{0,2}}(?P<piss>{up}(?:-\n?{up})*)|[ ]{{0,2}}/[ ]{{0,2}}(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]{{0,2}}/[ ]{{0,2}})?(?P<stail>{up}(?:-\n?{up})*))"
     ))
     .expect("code regex compiles")
 });
@@ -144,7 +145,10 @@ fn find_codes(d: &Data, norm: &str) -> Vec<Code> {
         if norm[..end].ends_with('-') || norm[..end].ends_with('/') {
             continue;
         }
-        let raw: String = norm[start..end].chars().filter(|c| *c != ' ').collect();
+        let raw: String = norm[start..end]
+            .chars()
+            .filter(|c| *c != ' ' && *c != '\n')
+            .collect();
         // `diện 2/IV`: a Roman numeral after a slash is a category, not an issuer.
         // Party codes put the type after a dash (`05-CT/TW`), state codes after a slash.
         let party = raw
@@ -792,6 +796,16 @@ mod tests {
         assert_eq!(r[0].1.title.as_deref(), Some("Một số vấn đề"));
         assert_eq!(r[1].1.type_abbr.as_deref(), Some("CTr"));
         assert_eq!(r[1].1.doc_type.as_deref(), Some("Chương trình hành động"));
+    }
+
+    #[test]
+    fn codes_a_pdf_broke_after_a_dash() {
+        let r = refs("Thực hiện Chỉ thị số 05-\nCT/TW và Nghị định 30/2020/NĐ-\nCP của Chính phủ.");
+        let codes: Vec<_> = r.iter().map(|(_, f)| f.code.clone().unwrap()).collect();
+        assert_eq!(codes, ["05-CT/TW", "30/2020/NĐ-CP"]);
+        assert_eq!(r[0].0, "Chỉ thị số 05-\nCT/TW");
+        // A line that ends in a number and a dash, then a new sentence, is no code.
+        assert!(refs("Giai đoạn 2021-\nNăm tới").is_empty());
     }
 
     #[test]
