@@ -6,7 +6,7 @@ use std::panic::{self, AssertUnwindSafe};
 use serde::Serialize;
 
 use crate::entities::{Entity, EntityTable};
-use crate::input::{Encoding, TextLayer};
+use crate::input::TextLayer;
 use crate::{Extractor, Options, Record};
 
 /// The schema name written in every line.
@@ -106,12 +106,7 @@ impl DocumentLine {
 
     /// Sets `format` and `encoding` from the text layer.
     pub fn describe(&mut self, layer: &TextLayer) {
-        if !layer.is_plain() {
-            self.format = Some(layer.format.as_str());
-        }
-        if layer.encoding != Encoding::Utf8 {
-            self.encoding = Some(layer.encoding.as_str());
-        }
+        (self.format, self.encoding) = layer.described();
     }
 
     /// Adds the entity table of the line's records.

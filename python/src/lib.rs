@@ -65,20 +65,6 @@ impl Extractor {
             .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
-    /// The records of one text, as a JSON array.
-    #[pyo3(signature = (text, kinds=None, ref_date=None))]
-    fn extract_json(
-        &self,
-        py: Python<'_>,
-        text: &str,
-        kinds: Option<Vec<String>>,
-        ref_date: Option<&str>,
-    ) -> PyResult<String> {
-        let options = options(kinds, ref_date)?;
-        let records = py.allow_threads(|| self.inner.extract_with(text, &options));
-        Ok(to_json(&records))
-    }
-
     /// The records of many texts, one JSON array each, extracted on
     /// `threads` Rust threads (default: all cores) without the GIL.
     #[pyo3(signature = (texts, threads=None, kinds=None, ref_date=None))]

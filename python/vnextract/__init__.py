@@ -46,11 +46,7 @@ class Extractor:
     ) -> List[List[Dict[str, Any]]]:
         """The records of each text, in order, extracted on ``threads`` Rust
         threads (default: all cores) while the GIL is released."""
-        texts = list(texts)
-        for t in texts:
-            _check_text(t)
-        if threads is not None and threads < 1:
-            raise ValueError("threads must be at least 1")
+        texts = _checked(texts, threads)
         return self._native.extract_many(texts, threads, _kinds(kinds), ref_date)
 
 
@@ -62,11 +58,7 @@ class Extractor:
         ref_date: Optional[str] = None,
     ) -> List[str]:
         """Like :meth:`extract_many`, each text's records as a JSON array."""
-        texts = list(texts)
-        for t in texts:
-            _check_text(t)
-        if threads is not None and threads < 1:
-            raise ValueError("threads must be at least 1")
+        texts = _checked(texts, threads)
         return self._native.extract_many_json(texts, threads, _kinds(kinds), ref_date)
 
 
@@ -99,6 +91,15 @@ def _kinds(kinds: Optional[Sequence[str]]) -> Optional[List[str]]:
     if isinstance(kinds, str):
         return [k for k in kinds.split(",") if k]
     return list(kinds)
+
+
+def _checked(texts: Iterable[str], threads: Optional[int]) -> List[str]:
+    texts = list(texts)
+    for t in texts:
+        _check_text(t)
+    if threads is not None and threads < 1:
+        raise ValueError("threads must be at least 1")
+    return texts
 
 
 def _check_text(text: Any) -> None:

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use vnextract::entities::EntityTable;
-use vnextract::output::{guarded, DocumentLine, InputError, SCHEMA};
+use vnextract::output::{guarded, SCHEMA};
 use vnextract::Options;
 
 use super::job::{Done, Input, Job, Totals};
@@ -110,13 +110,12 @@ impl<W: Write> Writer<W> {
         self.open()?;
         let source = serde_json::to_string(&job.source).expect("serializes");
         let chars = text.chars().count();
-        let mut described = DocumentLine::error(String::new(), InputError::new("", ""));
-        described.describe(&layer);
+        let (format, encoding) = layer.described();
         write!(self.out, "{{\"schema\":\"{SCHEMA}\",\"source\":{source},")?;
-        if let Some(f) = described.format {
+        if let Some(f) = format {
             write!(self.out, "\"format\":\"{f}\",")?;
         }
-        if let Some(e) = described.encoding {
+        if let Some(e) = encoding {
             write!(self.out, "\"encoding\":\"{e}\",")?;
         }
         write!(self.out, "\"chars\":{chars},\"records\":[")?;

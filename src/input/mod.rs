@@ -120,6 +120,14 @@ impl TextLayer {
         self.format == Format::Text && self.encoding == Encoding::Utf8
     }
 
+    /// What an output line reports as `format` and `encoding`: nothing for
+    /// plain UTF-8 text, the encoding only when it is not UTF-8.
+    pub fn described(&self) -> (Option<&'static str>, Option<&'static str>) {
+        let format = (!self.is_plain()).then(|| self.format.as_str());
+        let encoding = (self.encoding != Encoding::Utf8).then(|| self.encoding.as_str());
+        (format, encoding)
+    }
+
     /// The input byte where text-layer byte `p` came from.
     pub fn source_byte(&self, p: usize) -> usize {
         self.map.as_ref().map_or(p, |m| m.source(p))
