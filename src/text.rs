@@ -349,32 +349,36 @@ impl Capitals {
 /// becomes a space, so the patterns read the phrase whole; a blank line, a
 /// line ending in punctuation and a list marker (`2.`, `a)`) keep theirs.
 /// The tokens treat such a break as a space as well.
+///
+/// Text from PDFs also breaks pages inside a sentence: a page number
+/// (`2`, `- 2 -`, `Trang 2`), a form feed and the running header or footer
+/// repeated on every page stand between its halves. Such a page break is
+/// blanked in the lower view and joined like a line break, so the tokens
+/// and patterns read neither the furniture nor a break there.
 fn join_soft_wraps(norm: &str, lower: &mut String) {
     let bytes = norm.as_bytes();
+    let running = running_lines(norm);
     let mut joins = Vec::new();
     for p in memchr::memchr_iter(b'\n', bytes) {
         let prev_ok = p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] >= 0x80);
         if !prev_ok || p + 1 >= bytes.len() {
             continue;
         }
-        let next = norm[p + 1..]
-            .chars()
-            .next()
-            .expect("a char after the break");
+        let q = page_break_end(norm, p + 1, &running).unwrap_or(p + 1);
+        let Some(next) = norm[q..].chars().next() else {
+            continue;
+        };
         let next_ok = if next.is_ascii_digit() {
             // `2. Mục tiêu`, `3) …`: a list marker starts a new line.
-            let run = bytes[p + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            !matches!(bytes.get(p + 1 + run), Some(b'.' | b')'))
+            let run = bytes[q..].iter().take_while(|b| b.is_ascii_digit()).count();
+            !matches!(bytes.get(q + run), Some(b'.' | b')'))
         } else if next.is_uppercase() {
             // A name in capitals wrapped over two lines of capitals
             // (`ỦY BAN THƯỜNG VỤ` / `QUỐC HỘI` / `-----`). Not the title
             // above a signer's name (`… NHÂN DÂN` / `CHỦ TỊCH` / `Hồ Văn
             // Mười`), nor a new signing formula (`KT. CHỦ TỊCH`).
             let prev_line = &norm[norm[..p].rfind('\n').map_or(0, |k| k + 1)..p];
-            let mut after = norm[p + 1..].split('\n');
+            let mut after = norm[q..].split('\n');
             let next_line = after.next().unwrap_or("");
             let third = after.next().unwrap_or("").trim();
             let formula = ["KT.", "TM.", "TL.", "TUQ.", "Q.", "T/M", "K/T"]
@@ -387,20 +391,89 @@ fn join_soft_wraps(norm: &str, lower: &mut String) {
         } else {
             next.is_lowercase()
                 // `a) …`, `đ) …`: a lettered list marker.
-                && !norm[p + 1 + next.len_utf8()..].starts_with(')')
+                && !norm[q + next.len_utf8()..].starts_with(')')
         };
         if next_ok {
-            joins.push(p);
+            joins.push(p..q);
         }
     }
     if joins.is_empty() {
         return;
     }
     let mut out = std::mem::take(lower).into_bytes();
-    for p in joins {
-        out[p] = b' ';
+    for r in joins {
+        // Every byte, so that a blanked header stays valid UTF-8 and the
+        // views keep their lengths.
+        out[r].fill(b' ');
     }
     *lower = String::from_utf8(out).expect("ASCII replaced by ASCII");
+}
+
+/// Where the text goes on after a page break that starts at `from` (just
+/// after a line break): past blank lines, form feeds, page numbers and
+/// `running` headers, to the first character of the next line of text.
+/// `None` unless a form feed or a page number was among them: a blank line
+/// alone ends a paragraph.
+fn page_break_end(norm: &str, from: usize, running: &[&str]) -> Option<usize> {
+    // Most lines start with a word: no page break there.
+    if !matches!(
+        norm.as_bytes().get(from),
+        Some(b'\n' | b' ' | b'\t' | b'\r' | b'\x0c' | b'-' | b'0'..=b'9' | b'T')
+    ) {
+        return None;
+    }
+    let mut at = from;
+    let mut furniture = false;
+    for _ in 0..8 {
+        let end = memchr::memchr(b'\n', &norm.as_bytes()[at..]).map_or(norm.len(), |k| at + k);
+        let line = &norm[at..end];
+        let trimmed = line.trim();
+        furniture |= line.contains('\x0c');
+        let skip = trimmed.is_empty()
+            || is_page_number(trimmed)
+            || (furniture && running.contains(&trimmed));
+        furniture |= is_page_number(trimmed);
+        if !skip {
+            return furniture.then(|| at + (line.len() - line.trim_start().len()));
+        }
+        if end == norm.len() {
+            return None;
+        }
+        at = end + 1;
+    }
+    None
+}
+
+/// `2`, `- 12 -`, `Trang 3`, `3/15`: a page number on a line of its own.
+fn is_page_number(line: &str) -> bool {
+    let line = line.strip_prefix("Trang ").unwrap_or(line);
+    let line = line.trim_matches(|c: char| c == '-' || c == ' ');
+    let mut parts = line.splitn(2, '/');
+    let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(digits) && parts.next().is_none_or(digits)
+}
+
+/// The running headers and footers of a paged text: the lines next to a
+/// form feed that come back at two page breaks or more.
+fn running_lines(norm: &str) -> Vec<&str> {
+    if memchr::memchr(b'\x0c', norm.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, _) in norm.match_indices('\x0c') {
+        let text = |l: &&str| !l.is_empty() && !is_page_number(l);
+        let before = norm[..k].lines().rev().map(str::trim).find(text);
+        let after = norm[k + 1..].lines().map(str::trim).find(text);
+        seen.extend(before.into_iter().chain(after).filter(|l| l.len() <= 120));
+    }
+    seen.sort_unstable();
+    let mut running: Vec<&str> = seen
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= 2)
+        .map(|run| run[0])
+        .collect();
+    running.dedup();
+    running
 }
 
 /// A short line of words in capitals, without a lower-case letter.
@@ -763,6 +836,27 @@ mod tests {
                 "{kept:?}"
             );
         }
+    }
+
+    #[test]
+    fn page_breaks_inside_a_sentence_are_spaces_in_the_lower_view() {
+        // `pdftotext` output: a form feed, a page number, the running header.
+        let paged = "BÁO CÁO SỐ 5\nVăn bản của Bộ Chính\n\n\x0c   2\nBÁO CÁO SỐ 5\ntrị và Ủy ban nhân\n- 3 -\n\x0cBÁO CÁO SỐ 5\ndân tỉnh.";
+        let t = Text::new(paged);
+        assert_eq!(t.lower().len(), paged.len());
+        let words: Vec<_> = t.lower().split_whitespace().collect();
+        assert_eq!(
+            words.join(" "),
+            "báo cáo số 5 văn bản của bộ chính trị và ủy ban nhân dân tỉnh."
+        );
+        assert_eq!(t.lower().matches('\n').count(), 1, "{:?}", t.lower());
+        // Without a form feed or a page number, a blank line ends a paragraph,
+        // and a number that starts a list stays.
+        for kept in ["Bộ Chính\n\ntrị", "như sau\n\n2. trị", "Bộ Chính\n\x0cĐẢNG"] {
+            assert!(Text::new(kept).lower().contains('\n'), "{kept:?}");
+        }
+        assert!(is_page_number("Trang 3/15") && is_page_number("- 12 -"));
+        assert!(!is_page_number("2.") && !is_page_number("12345") && !is_page_number("Trang"));
     }
 
     #[test]

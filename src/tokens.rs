@@ -156,7 +156,8 @@ pub fn tokenize(text: &Text) -> Vec<Token> {
     let lower_bytes = text.lower().as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
+        // A space, or page furniture the lower view blanked (`Text`).
+        if bytes[i] == b' ' || lower_bytes[i] == b' ' {
             i += 1;
             continue;
         }

@@ -233,3 +233,40 @@ fn a_docx_gives_its_paragraphs_and_bad_files_give_errors() {
     let layer = input::read(page.into_bytes(), Some("a.htm"), &auto).unwrap();
     assert_eq!(layer.text(), "Chính phủ\nQuốc hội");
 }
+
+/// Text from a PDF: the seed article cut into pages inside sentences, each
+/// break a form feed, a page number and the running header, gives the
+/// records of the article as one text; the offsets point into the paged text.
+#[test]
+fn page_breaks_from_a_pdf_are_read_through() {
+    let header = "Báo cáo tổng kết năm 2019";
+    let mut paged = String::new();
+    let mut page = 1;
+    let mut last = 0;
+    for (i, _) in SEED.match_indices(' ') {
+        let next_lower = SEED[i + 1..].chars().next().is_some_and(char::is_lowercase);
+        let prev_word = SEED[..i].chars().last().is_some_and(char::is_alphanumeric);
+        if i - last >= 700 && next_lower && prev_word {
+            page += 1;
+            paged.push_str(&SEED[last..i]);
+            paged.push_str(&format!("\n\n\u{c}          - {page} -\n{header}\n"));
+            last = i + 1;
+        }
+    }
+    paged.push_str(&SEED[last..]);
+    assert!(page > 4);
+    let fields = |text: &str| -> Vec<(String, Value)> {
+        vnextract::extract(text)
+            .into_iter()
+            .map(|r| {
+                let v = serde_json::to_value(&r).unwrap();
+                (v["kind"].as_str().unwrap().to_string(), v["fields"].clone())
+            })
+            .collect()
+    };
+    assert_eq!(fields(&paged), fields(SEED));
+    let chars: Vec<char> = paged.chars().collect();
+    for r in vnextract::extract(&paged) {
+        assert_eq!(chars[r.start..r.end].iter().collect::<String>(), r.text);
+    }
+}

@@ -249,7 +249,9 @@ fn typed(
         doc_type: Some(ty.name.clone()),
         ..DocumentRef::default()
     };
-    let mut pos = skip_spaces(norm, end);
+    // Spaces in the lower view: a soft wrap or a page break between the
+    // type word, `số` and the code is one (`Nghị định số` / `45/2025/NĐ-CP`).
+    let mut pos = skip_spaces(t.lower, end);
     if pos == end {
         return Vec::new();
     }
@@ -260,7 +262,7 @@ fn typed(
         if norm[p..].starts_with(':') {
             p += 1;
         }
-        let q = skip_spaces(norm, p);
+        let q = skip_spaces(t.lower, p);
         if q > p || norm[p..].starts_with(|c: char| c.is_ascii_digit()) {
             pos = q;
         }
@@ -806,6 +808,16 @@ mod tests {
         assert_eq!(r[0].0, "Chỉ thị số 05-\nCT/TW");
         // A line that ends in a number and a dash, then a new sentence, is no code.
         assert!(refs("Giai đoạn 2021-\nNăm tới").is_empty());
+        // The type word and `số` wrapped away from the code, or a page between.
+        for wrapped in [
+            "Căn cứ Nghị định số\n45/2025/NĐ-CP của Chính phủ.",
+            "Căn cứ Nghị định số\n\n- 2 -\n\x0c45/2025/NĐ-CP của Chính phủ.",
+        ] {
+            let r = refs(wrapped);
+            assert_eq!(r[0].1.doc_type.as_deref(), Some("Nghị định"), "{wrapped:?}");
+            assert_eq!(r[0].1.code.as_deref(), Some("45/2025/NĐ-CP"));
+            assert!(r[0].0.starts_with("Nghị định số\n"));
+        }
     }
 
     #[test]
