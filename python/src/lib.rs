@@ -3,6 +3,9 @@
 //! as the JSON the CLI writes, so that both give the same fields and values.
 
 use std::path::PathBuf;
+use std::sync::mpsc;
+
+mod topy;
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -98,11 +101,12 @@ impl Extractor {
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = options(kinds, ref_date)?;
         let records = py.allow_threads(|| self.inner.extract_with(text, &options));
-        pythonize::pythonize(py, &records).map_err(|e| PyValueError::new_err(e.to_string()))
+        topy::ToPy::new(py).convert(&records)
     }
 
     /// The records of many texts, extracted on `threads` Rust threads
-    /// without the GIL, then turned into lists of dicts.
+    /// without the GIL; this thread turns them into lists of dicts as they
+    /// come, while the workers go on.
     #[pyo3(signature = (texts, threads=None, kinds=None, ref_date=None))]
     fn extract_many<'py>(
         &self,
@@ -113,11 +117,76 @@ impl Extractor {
         ref_date: Option<&str>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let options = options(kinds, ref_date)?;
-        let found = py.allow_threads(|| many(&self.inner, &texts, threads, &options));
-        found
-            .iter()
-            .map(|r| pythonize::pythonize(py, r).map_err(|e| PyValueError::new_err(e.to_string())))
-            .collect()
+        let mut out: Vec<Option<Bound<'py, PyAny>>> = vec![None; texts.len()];
+        let mut to = topy::ToPy::new(py);
+        let (tx, rx) = mpsc::channel::<(usize, Vec<Vec<vnextract::Record>>)>();
+        std::thread::scope(|s| -> PyResult<()> {
+            let (inner, texts, options) = (&self.inner, &texts, &options);
+            s.spawn(move || many_streamed(inner, texts, threads, options, tx));
+            // Until every worker has hung up; waiting without the GIL (the
+            // receiver goes along, as it may not be shared).
+            let mut rx = rx;
+            loop {
+                let (got, back) = py.allow_threads(move || (rx.recv(), rx));
+                rx = back;
+                let Ok((first, found)) = got else {
+                    return Ok(());
+                };
+                for (k, records) in found.iter().enumerate() {
+                    out[first + k] = Some(to.convert(records)?);
+                }
+            }
+        })?;
+        Ok(out
+            .into_iter()
+            .map(|r| r.expect("every text extracted"))
+            .collect())
+    }
+}
+
+/// Extracts `texts` like [`many`], sending each group's records, with the
+/// index of its first text, as soon as it is done.
+fn many_streamed(
+    ex: &vnextract::Extractor,
+    texts: &[String],
+    threads: Option<usize>,
+    options: &Options,
+    tx: mpsc::Sender<(usize, Vec<Vec<vnextract::Record>>)>,
+) {
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, texts.len().max(1));
+    let chunk = texts.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for (n, texts) in texts.chunks(chunk).enumerate() {
+            let tx = tx.clone();
+            s.spawn(move || {
+                for_groups(texts, |k, end| {
+                    let docs: Vec<(&str, &Options)> = texts[k..end]
+                        .iter()
+                        .map(|t| (t.as_str(), options))
+                        .collect();
+                    // The receiver is gone only when conversion failed.
+                    let _ = tx.send((n * chunk + k, ex.extract_many(&docs)));
+                });
+            });
+        }
+    });
+}
+
+/// Calls `f(k, end)` for consecutive groups `texts[k..end]` of up to
+/// `GROUP_BYTES`, as the CLI extracts them.
+fn for_groups(texts: &[String], mut f: impl FnMut(usize, usize)) {
+    let mut k = 0;
+    while k < texts.len() {
+        let mut end = k + 1;
+        let mut bytes = texts[k].len();
+        while end < texts.len() && bytes + texts[end].len() <= vnextract::GROUP_BYTES {
+            bytes += texts[end].len();
+            end += 1;
+        }
+        f(k, end);
+        k = end;
     }
 }
 
@@ -137,14 +206,7 @@ fn many(
     std::thread::scope(|s| {
         for (texts, out) in texts.chunks(chunk).zip(out.chunks_mut(chunk)) {
             s.spawn(move || {
-                let mut k = 0;
-                while k < texts.len() {
-                    let mut end = k + 1;
-                    let mut bytes = texts[k].len();
-                    while end < texts.len() && bytes + texts[end].len() <= vnextract::GROUP_BYTES {
-                        bytes += texts[end].len();
-                        end += 1;
-                    }
+                for_groups(texts, |k, end| {
                     let docs: Vec<(&str, &Options)> = texts[k..end]
                         .iter()
                         .map(|t| (t.as_str(), options))
@@ -152,8 +214,7 @@ fn many(
                     for (slot, records) in out[k..end].iter_mut().zip(ex.extract_many(&docs)) {
                         *slot = records;
                     }
-                    k = end;
-                }
+                });
             });
         }
     });
