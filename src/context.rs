@@ -392,6 +392,32 @@ fn document_year(candidates: &[Candidate], norm: &str, ref_date: Option<Ymd>) ->
             _ => None,
         })
         .max()
+        .or_else(|| congress_year(candidates, norm))
+}
+
+/// A congress meets in the first year of the term it opens: the news of
+/// `Đại hội … lần thứ XX, nhiệm kỳ 2025-2030` is of 2025.
+fn congress_year(candidates: &[Candidate], norm: &str) -> Option<i32> {
+    candidates.iter().find_map(|c| match &c.fields {
+        Fields::Period(p) if p.bounds.0.is_some_and(|b| b.month.is_none()) => {
+            let line_start = norm[..c.start].rfind('\n').map_or(0, |k| k + 1);
+            let mut from = c.start.saturating_sub(160).max(line_start);
+            while !norm.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &norm[from..c.start];
+            let congress = ["Đại hội", "đại hội", "ĐẠI HỘI"]
+                .iter()
+                .any(|w| before.contains(w));
+            let term = ["nhiệm kỳ", "Nhiệm kỳ"]
+                .iter()
+                .any(|w| norm[c.start..].starts_with(w));
+            (congress && term)
+                .then(|| p.bounds.0.and_then(|b| b.year))
+                .flatten()
+        }
+        _ => None,
+    })
 }
 
 /// A full date near the top of the text on a line of its own (with at most
@@ -471,6 +497,16 @@ mod tests {
             values("Sáng 4/11, nhiệm kỳ 2011-2016.", Some("2015-11-05"))[0],
             "2015-11-04*"
         );
+    }
+
+    #[test]
+    fn a_congress_is_of_the_first_year_of_its_term() {
+        let news = "Sáng 29/7, Đảng bộ xã An Phú tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.";
+        assert_eq!(values(news, None)[0], "2025-07-29*");
+        // A term without a congress dates nothing; a written date comes first.
+        assert_eq!(values("Sáng 4/11, nhiệm kỳ 2025-2030.", None)[0], "--11-04");
+        let dated = "Ngày 4/11, Đại hội lần thứ I, nhiệm kỳ 2025-2030; ngày 1/3/2024 khởi công.";
+        assert_eq!(values(dated, None)[0], "2024-11-04*");
     }
 
     #[test]
