@@ -274,6 +274,21 @@ fn typed(
         f.doc_type = Some(ty.name.clone());
         return vec![(start, codes[i].end, f, id::DOCUMENT_REF_TYPED_CODE)];
     }
+    // A number and its year, the rest of the code left off, as news
+    // writes it: `Nghị quyết số 202/2025`.
+    if let Some((slash, e)) = number_year(norm, pos) {
+        return vec![(
+            start,
+            e,
+            DocumentRef {
+                code: Some(norm[pos..e].to_string()),
+                number: Some(norm[pos..slash].to_string()),
+                year: Some(norm[slash + 1..e].to_string()),
+                ..base()
+            },
+            id::DOCUMENT_REF_NUMBER_YEAR,
+        )];
+    }
     // A short number: `Chỉ thị 05`, `Nghị định 29 và 178`.
     if let Some(num_end) = short_number(norm, pos) {
         let mut out = vec![(
@@ -365,6 +380,23 @@ fn short_number(norm: &str, pos: usize) -> Option<usize> {
             (!unit).then_some(end)
         }
     }
+}
+
+/// `202/2025` at `pos`, not followed by more of a code: where the slash
+/// is, and the end.
+fn number_year(norm: &str, pos: usize) -> Option<(usize, usize)> {
+    let b = norm.as_bytes();
+    let digits = b[pos..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let slash = pos + digits;
+    if !(1..=5).contains(&digits) || b.get(slash) != Some(&b'/') {
+        return None;
+    }
+    let year = b.get(slash + 1..slash + 5)?;
+    let end = slash + 5;
+    let more =
+        matches!(b.get(end), Some(c) if c.is_ascii_alphanumeric() || *c == b'/' || *c == b'-');
+    (year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"19" | b"20") && !more)
+        .then_some((slash, end))
 }
 
 /// The word at `pos` (letters and digits) and its end.

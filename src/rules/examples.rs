@@ -9,6 +9,7 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     (id::DOCUMENT_REF_CODE, "Căn cứ 45/2025/NĐ-CP, Sở hướng dẫn.", "45/2025/NĐ-CP"),
     (id::DOCUMENT_REF_TYPED_CODE, "Theo Nghị định số 30/2020/NĐ-CP của Chính phủ.", "Nghị định số 30/2020/NĐ-CP"),
     (id::DOCUMENT_REF_SHORT, "Thực hiện các Nghị quyết số 18, 19 của Trung ương.", "Nghị quyết số 18"),
+    (id::DOCUMENT_REF_NUMBER_YEAR, "Công bố Nghị quyết số 202/2025 của Quốc hội.", "Nghị quyết số 202/2025"),
     (id::DOCUMENT_REF_SHORT_LIST, "Thực hiện các Nghị quyết số 18, 19 của Trung ương.", "19"),
     (id::DOCUMENT_REF_PLENUM, "Quán triệt Nghị quyết Trung ương 5 khóa XIII.", "Nghị quyết Trung ương 5 khóa XIII"),
     (id::DOCUMENT_REF_CONGRESS, "Thực hiện Nghị quyết Đại hội XIII của Đảng.", "Nghị quyết Đại hội XIII"),

@@ -4,6 +4,7 @@
 pub const DOCUMENT_REF_CODE: &str = "document_ref/code";
 pub const DOCUMENT_REF_TYPED_CODE: &str = "document_ref/typed_code";
 pub const DOCUMENT_REF_SHORT: &str = "document_ref/short";
+pub const DOCUMENT_REF_NUMBER_YEAR: &str = "document_ref/number_year";
 pub const DOCUMENT_REF_SHORT_LIST: &str = "document_ref/short_list";
 pub const DOCUMENT_REF_PLENUM: &str = "document_ref/plenum";
 pub const DOCUMENT_REF_CONGRESS: &str = "document_ref/congress";
@@ -39,6 +40,7 @@ pub const ALL: &[&str] = &[
     DOCUMENT_REF_CODE,
     DOCUMENT_REF_TYPED_CODE,
     DOCUMENT_REF_SHORT,
+    DOCUMENT_REF_NUMBER_YEAR,
     DOCUMENT_REF_SHORT_LIST,
     DOCUMENT_REF_PLENUM,
     DOCUMENT_REF_CONGRESS,
