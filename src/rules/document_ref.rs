@@ -33,9 +33,12 @@ use crate::tokens::Tokens;
 /// normalized view (dashes are already `-`). ASCII classes keep it fast. A
 /// line end may follow a dash: PDF text breaks codes there (`05-` / `CT/TW`).
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*";
+    // A group may join another with `&` (`BNN&MT`, `QLN& PTĐT`); a space
+    // or a line end may follow a dash (`TT- BTC`); the legislature of a
+    // law may stand apart (`QH 15`).
+    let up = "[A-ZĐƯ][A-Za-z0-9ĐđƯư]*(?:&[ ]?[A-ZĐƯ][A-Za-z0-9ĐđƯư]*)*";
     Regex::new(&format!(
-        r"(?P<num>[0-9]{{1,5}}(?:\.[0-9]{{1,2}})?)(?:[ ]{{0,2}}-(?:[ ]{{0,2}}|\n)(?P<ptype>{up})[ ]{{0,2}}/[ ]{{0,2}}(?P<piss>{up}(?:-\n?{up})*)|[ ]{{0,2}}/[ ]{{0,2}}(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]{{0,2}}/[ ]{{0,2}})?(?P<stail>{up}(?:-\n?{up})*))"
+        r"(?P<num>[0-9]{{1,5}}(?:\.[0-9]{{1,2}})?)(?:[ ]{{0,2}}-(?:[ ]{{0,2}}|\n)(?P<ptype>{up})[ ]{{0,2}}/[ ]{{0,2}}(?P<piss>{up}(?:-[\n ]?{up})*)|[ ]{{0,2}}/[ ]{{0,2}}(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]{{0,2}}/[ ]{{0,2}})?(?P<stail>QH[ ]1[0-9]|{up}(?:-[\n ]?{up})*))"
     ))
     .expect("code regex compiles")
 });
@@ -143,6 +146,12 @@ fn find_codes(d: &Data, norm: &str) -> Vec<Code> {
             continue;
         }
         if norm[..end].ends_with('-') || norm[..end].ends_with('/') {
+            continue;
+        }
+        // After a spaced dash or `&`, the group must end the word: not the
+        // capital of a word that follows (`15/CT- Đoàn`).
+        let spaced = norm[start..end].contains("- ") || norm[start..end].contains("& ");
+        if spaced && norm[end..].starts_with(char::is_alphabetic) {
             continue;
         }
         let raw: String = norm[start..end]
@@ -850,6 +859,27 @@ mod tests {
             assert_eq!(r[0].1.code.as_deref(), Some("45/2025/NĐ-CP"));
             assert!(r[0].0.starts_with("Nghị định số\n"));
         }
+    }
+
+    #[test]
+    fn codes_with_ampersands_spaces_and_legislatures() {
+        let r = refs("Theo Kế hoạch 123/KH-BNN&MT, Công văn 456/SXD-QLN& PTĐT, Luật số 57/2024/QH 15, Thông tư 12/2025/TT- BTC và Nghị quyết số 202/2025 của Quốc hội.");
+        let codes: Vec<_> = r.iter().map(|(_, f)| f.code.clone().unwrap()).collect();
+        assert_eq!(
+            codes,
+            [
+                "123/KH-BNN&MT",
+                "456/SXD-QLN&PTĐT",
+                "57/2024/QH15",
+                "12/2025/TT-BTC",
+                "202/2025"
+            ]
+        );
+        assert_eq!(r[3].1.issuer_abbr.as_deref(), Some("BTC"));
+        assert_eq!(r[4].1.number.as_deref(), Some("202"));
+        assert_eq!(r[4].1.issuer.as_deref(), Some("Quốc hội"));
+        // A spaced dash before a word is no code.
+        assert!(refs("Chỉ thị 15/CT- Đoàn trường").is_empty());
     }
 
     #[test]
