@@ -144,8 +144,9 @@ impl Extractor {
     }
 }
 
-/// Extracts `texts` like [`many`], sending each group's records, with the
-/// index of its first text, as soon as it is done.
+/// Extracts `texts` on up to `threads` threads, each taking a contiguous
+/// share in groups of up to `GROUP_BYTES` as the CLI runs them, and sends
+/// each group's records, with the index of its first text, once it is done.
 fn many_streamed(
     ex: &vnextract::Extractor,
     texts: &[String],
@@ -190,34 +191,23 @@ fn for_groups(texts: &[String], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// Extracts `texts` on up to `threads` threads, each taking a contiguous
-/// share in groups of up to `GROUP_BYTES`, as the CLI runs them.
+/// Extracts `texts` on up to `threads` threads, as [`many_streamed`] does,
+/// and collects the records in order.
 fn many(
     ex: &vnextract::Extractor,
     texts: &[String],
     threads: Option<usize>,
     options: &Options,
 ) -> Vec<Vec<vnextract::Record>> {
-    let threads = threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, texts.len().max(1));
+    let (tx, rx) = mpsc::channel();
+    // The channel is unbounded: every group is sent before it is read here.
+    many_streamed(ex, texts, threads, options, tx);
     let mut out: Vec<Vec<vnextract::Record>> = vec![Vec::new(); texts.len()];
-    let chunk = texts.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        for (texts, out) in texts.chunks(chunk).zip(out.chunks_mut(chunk)) {
-            s.spawn(move || {
-                for_groups(texts, |k, end| {
-                    let docs: Vec<(&str, &Options)> = texts[k..end]
-                        .iter()
-                        .map(|t| (t.as_str(), options))
-                        .collect();
-                    for (slot, records) in out[k..end].iter_mut().zip(ex.extract_many(&docs)) {
-                        *slot = records;
-                    }
-                });
-            });
+    for (first, found) in rx {
+        for (k, records) in found.into_iter().enumerate() {
+            out[first + k] = records;
         }
-    });
+    }
     out
 }
 
