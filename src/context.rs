@@ -4,7 +4,7 @@
 use crate::data::admin::AdminUnit;
 use crate::data::Lists;
 use crate::gazetteer::FastMap;
-use crate::record::{Fields, Ymd};
+use crate::record::{Fields, PlaceCategory, Ymd};
 use crate::select::Candidate;
 
 /// Fills `refers_to` of short references (`Chỉ thị 05`) from a full code of
@@ -82,7 +82,7 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
                 .filter(|_| o.resolvable)
                 .and_then(|h| last_by_head.iter().find(|(seen, _)| seen == h))
                 .and_then(|&(_, p)| match &candidates[p].fields {
-                    Fields::Organization(full) => Some((full.name.clone(), full.category.clone())),
+                    Fields::Organization(full) => Some((full.name.clone(), full.category)),
                     _ => None,
                 });
             let Fields::Organization(o) = &mut candidates[k].fields else {
@@ -195,7 +195,7 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
             Fields::Location(l) => {
                 if let Some(cat) = l
                     .category
-                    .as_deref()
+                    .map(PlaceCategory::as_str)
                     .filter(|c| matches!(*c, "province" | "city"))
                 {
                     *counts.entry((cat, l.name.as_str())).or_default() += 1;
@@ -243,7 +243,12 @@ pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
     let named: Vec<(usize, String)> = candidates
         .iter()
         .filter_map(|c| match &c.fields {
-            Fields::Location(l) if matches!(l.category.as_deref(), Some("province" | "city")) => {
+            Fields::Location(l)
+                if matches!(
+                    l.category,
+                    Some(PlaceCategory::Province | PlaceCategory::City)
+                ) =>
+            {
                 Some((c.start, l.name.clone()))
             }
             _ => None,
@@ -257,7 +262,7 @@ pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
         };
         let Some(level) = l
             .category
-            .as_deref()
+            .map(PlaceCategory::as_str)
             .filter(|c| matches!(*c, "district" | "commune"))
         else {
             continue;

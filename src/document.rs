@@ -499,15 +499,18 @@ fn signature(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists, d
 /// own title, the longest listed title that ends the run.
 fn split_title(run: &str, lists: &Lists) -> (String, Option<String>) {
     let key = match_key(run);
+    // The title ends the run after a space, with or without `phó` before it.
+    let ends_with_word = |t: &str| {
+        key.len() > t.len() && key.ends_with(t) && key.as_bytes()[key.len() - t.len() - 1] == b' '
+    };
     let mut best: Option<usize> = None;
     for (title, _) in lists.titles.entries() {
-        for t in [title.to_string(), format!("phó {title}")] {
-            if key.len() > t.len()
-                && key.ends_with(&t)
-                && key.as_bytes()[key.len() - t.len() - 1] == b' '
-            {
-                best = best.max(Some(t.len()));
-            }
+        if ends_with_word(title) {
+            let rest = &key[..key.len() - title.len() - 1];
+            let pho = rest.len() > "phó".len()
+                && rest.ends_with("phó")
+                && rest.as_bytes()[rest.len() - "phó".len() - 1] == b' ';
+            best = best.max(Some(title.len() + if pho { "phó ".len() } else { 0 }));
         }
     }
     match best {

@@ -79,7 +79,10 @@ impl EntityTable {
         e.mentions.push(index);
         match &r.fields {
             Fields::Organization(o) => {
-                e.category = e.category.take().or_else(|| o.category.clone());
+                e.category = e
+                    .category
+                    .take()
+                    .or_else(|| o.category.map(|c| c.as_str().to_string()));
                 e.abbr = e.abbr.take().or_else(|| o.abbr.clone());
                 e.successor = e.successor.take().or_else(|| o.successor.clone());
             }
@@ -104,7 +107,10 @@ impl EntityTable {
                 }
             }
             Fields::Location(l) => {
-                e.category = e.category.take().or_else(|| l.category.clone());
+                e.category = e
+                    .category
+                    .take()
+                    .or_else(|| l.category.map(|c| c.as_str().to_string()));
                 e.successor = e.successor.take().or_else(|| l.successor.clone());
             }
             _ => {}

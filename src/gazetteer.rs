@@ -151,39 +151,7 @@ pub struct DocType {
     pub cite: Cite,
 }
 
-/// What kind of body an organization is; `Office` is a post that issues
-/// documents (`Thủ tướng Chính phủ`): an `issuer`, never an organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    Party,
-    State,
-    Mass,
-    Other,
-    Office,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Party => "party",
-            Category::State => "state",
-            Category::Mass => "mass",
-            Category::Other => "other",
-            Category::Office => "office",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Category> {
-        Some(match s {
-            "party" => Category::Party,
-            "state" => Category::State,
-            "mass" => Category::Mass,
-            "other" => Category::Other,
-            "office" => Category::Office,
-            _ => return None,
-        })
-    }
-}
+pub use crate::record::Category;
 
 /// A listed body (a row of `organizations.tsv`).
 #[derive(Debug)]

@@ -201,7 +201,7 @@ pub fn at(t: &Tokens, list: List, i: usize) -> Option<(usize, usize)> {
 pub fn place_at<'l>(t: &Tokens<'l>, i: usize) -> Option<(usize, &'l Place)> {
     let (e, idx) = at(t, List::Place, i)?;
     let place = &t.lists.places.places[idx];
-    let capital_ok = t.is_capitalized(i) || place.category == "region";
+    let capital_ok = t.is_capitalized(i) || place.category == crate::record::PlaceCategory::Region;
     capital_ok.then_some((e, place))
 }
 

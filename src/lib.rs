@@ -76,7 +76,8 @@ pub(crate) fn found<T>(input: &str, pick: impl Fn(Fields) -> Option<T>) -> Vec<(
 pub struct ReadmeDoctests;
 
 pub use record::{
-    Date, DocumentRef, Duration, Fields, Grain, Kind, Period, Record, System, TimeUnit, Ymd,
+    Category, Change, Date, DocumentRef, Duration, EventType, Fields, Grain, Kind, Measure, Period,
+    PlaceCategory, Record, System, TimeUnit, Ymd,
 };
 
 pub use data::DataError;

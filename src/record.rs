@@ -71,6 +71,100 @@ pub enum System {
     State,
 }
 
+/// Declares a closed word class of a record field: the enum, its JSON
+/// names and `as_str`/`parse` over them, in one place.
+macro_rules! word_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+        pub enum $name {
+            $($(#[$vm])* #[serde(rename = $s)] $v),+
+        }
+
+        impl $name {
+            /// The name the JSON output writes.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$v => $s),+
+                }
+            }
+
+            /// The value of a JSON or TSV name.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($s => Some($name::$v),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// What kind of body an organization is. `Office` is a post that issues
+    /// documents (`Thủ tướng Chính phủ`): a row of the lists, an `issuer`,
+    /// never an organization record.
+    Category {
+        Party = "party",
+        State = "state",
+        // The Front, unions, associations.
+        Mass = "mass",
+        Other = "other",
+        #[serde(skip)]
+        #[schemars(skip)]
+        Office = "office",
+    }
+}
+
+word_enum! {
+    /// What kind of place a location is.
+    PlaceCategory {
+        Province = "province",
+        City = "city",
+        District = "district",
+        Commune = "commune",
+        Country = "country",
+        // `Tây Nguyên`, `Đồng bằng sông Cửu Long`.
+        Region = "region",
+    }
+}
+
+word_enum! {
+    /// What a quantity measures.
+    #[derive(Default)]
+    Measure {
+        #[default]
+        Count = "count",
+        Ratio = "ratio",
+        Percent = "percent",
+        Money = "money",
+        Amount = "amount",
+    }
+}
+
+word_enum! {
+    /// The change a verb before a quantity states.
+    Change {
+        Decrease = "decrease",
+        Increase = "increase",
+        Remain = "remain",
+        Add = "add",
+        Reach = "reach",
+    }
+}
+
+word_enum! {
+    /// What kind of gathering an event is.
+    #[derive(Default)]
+    EventType {
+        #[default]
+        Conference = "conference",
+        Congress = "congress",
+        Session = "session",
+        Meeting = "meeting",
+    }
+}
+
 /// Fields of a `document_ref` record. Unknown fields are omitted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -359,7 +453,7 @@ pub struct Organization {
     /// unambiguous, else the name as written.
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<Category>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub abbr: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -398,8 +492,7 @@ pub struct Person {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// `conference`, `congress`, `session`, `meeting`.
-    pub event_type: String,
+    pub event_type: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organ: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -421,7 +514,7 @@ pub struct Event {
 pub struct Location {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<PlaceCategory>,
     /// For a province merged on 2025-07-01, the province that holds it now;
     /// for a district or commune of before that date, the commune that
     /// holds it now.
@@ -494,11 +587,9 @@ pub struct Quantity {
     pub value_max: Option<f64>,
     /// The counted noun phrase, `%`, a unit of measure or the currency word.
     pub unit: String,
-    /// `count`, `ratio`, `percent`, `money`, `amount`.
-    pub measure: String,
-    /// `decrease`, `increase`, `remain`, `add`, `reach`.
+    pub measure: Measure,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<String>,
+    pub change: Option<Change>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::record::opt_number"

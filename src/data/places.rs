@@ -4,12 +4,13 @@ use std::collections::HashSet;
 
 use crate::data::tsv::{DataError, Row};
 use crate::gazetteer::{match_key, NameMatcher};
+use crate::record::PlaceCategory;
 
 /// One row of `data/places.tsv`.
 #[derive(Debug)]
 pub struct Place {
     pub name: String,
-    pub category: String,
+    pub category: PlaceCategory,
     pub successor: Option<String>,
     /// A place only after a place word (`TP Hồ Chí Minh`).
     pub prefix_only: bool,
@@ -29,15 +30,12 @@ impl Places {
         let mut seen = HashSet::new();
         for row in place_rows {
             let bad = |message: String| row.error(message);
-            let category = row.get(2);
-            if !matches!(
-                category,
-                "province" | "city" | "district" | "commune" | "country" | "region"
-            ) {
+            let Some(category) = PlaceCategory::parse(row.get(2)) else {
                 return Err(bad(format!(
-                    "category `{category}` is not a place category"
+                    "category `{}` is not a place category",
+                    row.get(2)
                 )));
-            }
+            };
             if !matches!(row.get(4), "" | "yes") {
                 return Err(bad("prefix_only must be yes or empty".into()));
             }
@@ -49,7 +47,7 @@ impl Places {
             }
             places.push(Place {
                 name: row.get(0).to_string(),
-                category: category.to_string(),
+                category,
                 successor: Some(row.get(3).to_string()).filter(|s| !s.is_empty()),
                 prefix_only: row.get(4) == "yes",
             });

@@ -15,20 +15,20 @@ use super::id;
 use super::numerals::{numeral, roman, word_number};
 use super::organization;
 use super::words;
-use crate::record::{Event, Fields};
+use crate::record::{Event, EventType, Fields};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
 
 /// The event noun at `i`: (end token, event type).
-fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+fn event_noun(t: &Tokens, i: usize) -> Option<(usize, EventType)> {
     if let Some(found) = words::event_noun(t, i) {
         return Some(found);
     }
     // `họp kỳ 39`, `họp phiên thứ 28`: numbered after the verb.
     if i > 0 && t.is_word(i - 1) && t.low(i - 1) == "họp" && t.is_word(i + 1) {
         match t.low(i) {
-            "kỳ" => return Some((i + 1, "session")),
-            "phiên" => return Some((i + 1, "meeting")),
+            "kỳ" => return Some((i + 1, EventType::Session)),
+            "phiên" => return Some((i + 1, EventType::Meeting)),
             _ => {}
         }
     }
@@ -74,7 +74,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let mut ev = Event {
-            event_type: kind.to_string(),
+            event_type: kind,
             ..Event::default()
         };
         let mut organ: Option<(usize, usize)> = None;
@@ -91,7 +91,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if kind == "congress" {
+        if kind == EventType::Congress {
             if let Some(k) = t.expect(e, &["đại", "biểu"]) {
                 e = k;
             }
@@ -103,7 +103,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 }
             }
         }
-        if kind == "conference" {
+        if kind == EventType::Conference {
             if let Some(k) = plenum(t, e, &mut ev) {
                 e = k;
             }
@@ -279,7 +279,7 @@ fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{Event, Fields};
+    use crate::record::{Event, EventType, Fields};
 
     fn events(input: &str) -> Vec<(String, Event)> {
         crate::found(input, |f| match f {
@@ -335,7 +335,7 @@ mod tests {
             (e[0].0.as_str(), e[0].1.ordinal),
             ("phiên thứ 28", Some(28))
         );
-        assert_eq!(e[0].1.event_type, "meeting");
+        assert_eq!(e[0].1.event_type, EventType::Meeting);
         let e = events("Ủy ban Kiểm tra Trung ương họp kỳ thứ 60 dưới sự chủ trì");
         assert_eq!(e[0].0, "kỳ thứ 60");
         assert_eq!(

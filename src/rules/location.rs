@@ -12,19 +12,23 @@ use super::id;
 use super::organization::{place_name, place_word};
 use crate::data::places::Place;
 use crate::lexicon::place_at;
-use crate::record::{Fields, Location};
+use crate::record::{Fields, Location, PlaceCategory};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
 
 /// The category a place word gives the name after it.
-fn category_of(word: &str) -> &'static str {
+fn category_of(word: &str) -> PlaceCategory {
     match word {
-        "tỉnh" => "province",
-        "thành phố" | "thủ đô" => "city",
-        "huyện" | "quận" | "thị xã" => "district",
-        "nước" => "country",
-        _ => "commune",
+        "tỉnh" => PlaceCategory::Province,
+        "thành phố" | "thủ đô" => PlaceCategory::City,
+        "huyện" | "quận" | "thị xã" => PlaceCategory::District,
+        "nước" => PlaceCategory::Country,
+        _ => PlaceCategory::Commune,
     }
+}
+
+fn is_province_level(c: PlaceCategory) -> bool {
+    matches!(c, PlaceCategory::Province | PlaceCategory::City)
 }
 
 fn location(
@@ -32,26 +36,26 @@ fn location(
     s: usize,
     e: usize,
     known: Option<&Place>,
-    category: &str,
+    category: Option<PlaceCategory>,
     rule: &'static str,
 ) -> Candidate {
     let written = t.norm[t.toks[s].start..t.toks[e - 1].end].to_string();
     let (name, category, successor) = match known {
         Some(p)
-            if p.category != "region"
-                && (matches!(category, "province" | "city" | "") || p.category == category) =>
+            if p.category != PlaceCategory::Region
+                && category.is_none_or(|c| is_province_level(c) || p.category == c) =>
         {
-            (p.name.clone(), p.category.clone(), p.successor.clone())
+            (p.name.clone(), Some(p.category), p.successor.clone())
         }
-        Some(p) if category.is_empty() => (p.name.clone(), p.category.clone(), p.successor.clone()),
-        _ => (written, category.to_string(), None),
+        Some(p) if category.is_none() => (p.name.clone(), Some(p.category), p.successor.clone()),
+        _ => (written, category, None),
     };
     Candidate {
         start: t.toks[s].start,
         end: t.toks[e - 1].end,
         fields: Fields::Location(Box::new(Location {
             name,
-            category: Some(category).filter(|c| !c.is_empty()),
+            category,
             successor,
             province: None,
         })),
@@ -71,9 +75,9 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             while let Some(ne) = place_name(t, s) {
                 let known = place_at(t, s).filter(|(ke, _)| *ke == ne).map(|(_, p)| p);
                 // `(huyện Phù Mỹ, Bình Định)`: a known province in the list is a province.
-                let listed_province = listed
-                    && known.is_some_and(|p| matches!(p.category.as_str(), "province" | "city"));
-                let cat = if listed_province { "" } else { category };
+                let listed_province =
+                    listed && known.is_some_and(|p| is_province_level(p.category));
+                let cat = (!listed_province).then_some(category);
                 out.push(location(t, s, ne, known, cat, id::LOCATION_PREFIXED));
                 listed = true;
                 // `các xã A, B và C`: a list goes on with the same category.
@@ -101,7 +105,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             // `PHÁP LUẬT` in an all-caps heading is a word.
             let caps_word = e == i + 1 && t.is_allcaps(i) && !self_prefixed;
             // `sang Pháp`, `với Nga`: a country that is also a word stands after a preposition.
-            let after_preposition = p.category == "country"
+            let after_preposition = p.category == PlaceCategory::Country
                 && i > 0
                 && t.is_word(i - 1)
                 && matches!(
@@ -110,7 +114,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 );
             if (!p.prefix_only || after_preposition || self_prefixed) && !part_of_name && !caps_word
             {
-                out.push(location(t, i, e, Some(p), "", id::LOCATION_GAZETTEER));
+                out.push(location(t, i, e, Some(p), None, id::LOCATION_GAZETTEER));
             }
             i = e;
             continue;
@@ -125,7 +129,10 @@ mod tests {
 
     fn locs(input: &str) -> Vec<(String, String, Option<String>)> {
         crate::found(input, |f| match f {
-            Fields::Location(l) => Some((l.category.unwrap_or_default(), l.successor)),
+            Fields::Location(l) => Some((
+                l.category.map_or("", |c| c.as_str()).to_string(),
+                l.successor,
+            )),
             _ => None,
         })
         .into_iter()

@@ -21,7 +21,7 @@ use super::numerals::numeral;
 use super::words::{ends_name, event_noun};
 use crate::gazetteer::Category;
 use crate::lexicon::{place_at, surname_start};
-use crate::record::{Fields, Organization};
+use crate::record::{Fields, Organization, PlaceCategory};
 use crate::select::Candidate;
 use crate::text::join_words;
 use crate::tokens::{key, KeyFilter, Tokens};
@@ -112,7 +112,7 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
 /// spelling when the place is known (`QUẢNG NAM` → `Quảng Nam`).
 fn place_text(t: &Tokens, s: usize, e: usize) -> String {
     match place_at(t, s) {
-        Some((ke, p)) if ke == e && p.category != "region" => p.name.clone(),
+        Some((ke, p)) if ke == e && p.category != PlaceCategory::Region => p.name.clone(),
         _ => t.norm[t.toks[s].start..t.toks[e - 1].end].to_string(),
     }
 }
@@ -588,7 +588,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             let history = o.listed.map(|k| &t.lists.data.organizations[k]);
             let mut org = Organization {
                 name: o.name,
-                category: o.category.map(|c| c.as_str().to_string()),
+                category: o.category,
                 abbr: o.abbr,
                 term: None,
                 successor: history.and_then(|h| h.successor.clone()),

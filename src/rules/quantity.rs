@@ -18,7 +18,7 @@
 use super::id;
 use super::words::{ends_name, is_time_unit, is_title_prefix};
 use crate::data::units::Unit;
-use crate::record::{Fields, Quantity};
+use crate::record::{Change, Fields, Measure, Quantity};
 use crate::select::Candidate;
 use crate::text::next_digit;
 use crate::tokens::Tokens;
@@ -67,15 +67,15 @@ pub fn parse_number(s: &str) -> Option<f64> {
 }
 
 /// Change verbs directly before the number, longest first.
-const CHANGES: &[(&[&str], &str)] = &[
-    (&["bầu", "bổ", "sung"], "add"),
-    (&["cắt", "giảm"], "decrease"),
-    (&["bổ", "sung"], "add"),
-    (&["giảm"], "decrease"),
-    (&["tăng"], "increase"),
-    (&["còn"], "remain"),
-    (&["thêm"], "add"),
-    (&["đạt"], "reach"),
+const CHANGES: &[(&[&str], Change)] = &[
+    (&["bầu", "bổ", "sung"], Change::Add),
+    (&["cắt", "giảm"], Change::Decrease),
+    (&["bổ", "sung"], Change::Add),
+    (&["giảm"], Change::Decrease),
+    (&["tăng"], Change::Increase),
+    (&["còn"], Change::Remain),
+    (&["thêm"], Change::Add),
+    (&["đạt"], Change::Reach),
 ];
 
 /// Words that make the number before them something other than a quantity.
@@ -215,7 +215,7 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
 }
 
 /// A known unit of measure starting at token `k`: (end token, unit, measure, currency).
-fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, String, Option<String>)> {
+fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, Measure, Option<String>)> {
     if k >= t.len() {
         return None;
     }
@@ -252,7 +252,7 @@ fn unit_at(t: &Tokens, k: usize) -> Option<(usize, String, String, Option<String
             unit = format!("{unit}/{}", t.text(e + 1));
             e += 2;
         }
-        return Some((e, unit, measure.clone(), currency.clone()));
+        return Some((e, unit, *measure, currency.clone()));
     }
     None
 }
@@ -294,7 +294,7 @@ fn noun_phrase(t: &Tokens, k: usize) -> Option<(usize, String)> {
 pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
     let t = cx.tokens;
     // The change of the previous quantity, for lists under one verb.
-    let mut list: Option<(usize, String)> = None;
+    let mut list: Option<(usize, Change)> = None;
     let norm = t.norm;
     // Numbers come in order: the token cursor only moves on.
     let mut i = 0;
@@ -341,7 +341,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         let mut start = i;
         let mut q = Quantity {
             value,
-            measure: "count".into(),
+            measure: Measure::Count,
             ..Quantity::default()
         };
         let mut e = j;
@@ -364,7 +364,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 continue;
             }
             q.denominator = Some(den);
-            q.measure = "ratio".into();
+            q.measure = Measure::Ratio;
             e += 2;
         }
         // Range `8,5 - 9%`.
@@ -410,7 +410,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         // The unit.
         if t.is_punct(e, '%') {
             q.unit = "%".into();
-            q.measure = "percent".into();
+            q.measure = Measure::Percent;
             e += 1;
         } else if let Some((ue, unit, measure, currency)) =
             unit_at(t, e).filter(|_| !t.toks[e].after_newline)
@@ -428,7 +428,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             // `tuổi 63`
             start = i - 1;
             q.unit = "tuổi".into();
-            q.measure = "amount".into();
+            q.measure = Measure::Amount;
         } else {
             list = None;
             continue;
@@ -446,7 +446,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         }
         for (words, change) in CHANGES {
             if k >= words.len() && t.expect(k - words.len(), words).is_some() {
-                q.change = Some(change.to_string());
+                q.change = Some(*change);
                 verb_start = k - words.len();
                 break;
             }
@@ -454,7 +454,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         if q.change.is_none() {
             if let Some((prev_end, change)) = &list {
                 if start >= 1 && t.is_punct(start - 1, ',') && *prev_end == start - 1 {
-                    q.change = Some(change.clone());
+                    q.change = Some(*change);
                     rule = id::QUANTITY_LIST;
                 }
             }
@@ -471,7 +471,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         if q.denominator.is_some() {
             rule = id::QUANTITY_RATIO;
         }
-        list = q.change.clone().map(|c| (e, c));
+        list = q.change.map(|c| (e, c));
         out.push(Candidate {
             start: t.toks[verb_start].start,
             end: t.toks[e - 1].end,
@@ -545,7 +545,14 @@ mod tests {
         let q = quantities("sắp xếp lại còn 21 phòng, giảm 6 phòng. Đã giảm 26 chi bộ trực thuộc, 1 đảng bộ bộ phận, 7 chi bộ cơ sở.");
         let got: Vec<(&str, f64, &str, Option<&str>)> = q
             .iter()
-            .map(|(t, q)| (t.as_str(), q.value, q.unit.as_str(), q.change.as_deref()))
+            .map(|(t, q)| {
+                (
+                    t.as_str(),
+                    q.value,
+                    q.unit.as_str(),
+                    q.change.map(crate::record::Change::as_str),
+                )
+            })
             .collect();
         assert_eq!(
             got,

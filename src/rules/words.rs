@@ -1,6 +1,6 @@
 //! Words shared by the rules that read names word by word.
 
-use crate::record::TimeUnit;
+use crate::record::{EventType, TimeUnit};
 use crate::tokens::{KeyFilter, Tokens};
 
 /// Function words that end any name (`của`, `về`, `ngày`, `theo`, `trong`…);
@@ -219,17 +219,17 @@ pub fn is_counted_noun(w: &str) -> bool {
 
 /// The event nouns and the event type each starts: `Hội nghị`, `Đại hội`,
 /// `Kỳ họp`, `Phiên họp`, `cuộc họp`.
-pub const EVENT_NOUNS: &[(&[&str], &str)] = &[
-    (&["hội", "nghị"], "conference"),
-    (&["đại", "hội"], "congress"),
-    (&["kỳ", "họp"], "session"),
-    (&["phiên", "họp"], "meeting"),
-    (&["cuộc", "họp"], "meeting"),
+pub const EVENT_NOUNS: &[(&[&str], EventType)] = &[
+    (&["hội", "nghị"], EventType::Conference),
+    (&["đại", "hội"], EventType::Congress),
+    (&["kỳ", "họp"], EventType::Session),
+    (&["phiên", "họp"], EventType::Meeting),
+    (&["cuộc", "họp"], EventType::Meeting),
 ];
 
 /// The event noun at token `i`: (end token, event type).
 #[inline]
-pub fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+pub fn event_noun(t: &Tokens, i: usize) -> Option<(usize, EventType)> {
     const FIRST: KeyFilter = KeyFilter::new(&["hội", "đại", "kỳ", "phiên", "cuộc"]);
     if !FIRST.may_hold(t.key(i)) {
         return None;
@@ -238,7 +238,7 @@ pub fn event_noun(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
 }
 
 /// The table lookup behind [`event_noun`]'s cheap first-word test.
-fn event_noun_words(t: &Tokens, i: usize) -> Option<(usize, &'static str)> {
+fn event_noun_words(t: &Tokens, i: usize) -> Option<(usize, EventType)> {
     if !t.is_word(i) {
         return None;
     }
