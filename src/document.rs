@@ -91,7 +91,7 @@ pub fn find(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists) ->
             Fields::Date(date)
                 if c.start >= motto.1 && date.ymd.day.is_some() && date.ymd.year.is_some() =>
             {
-                place_before(norm, c.start).map(|p| (c, date.value.clone(), p))
+                place_before(norm, lower, c.start).map(|p| (c, date.value.clone(), p))
             }
             _ => None,
         });
@@ -195,14 +195,16 @@ fn is_own(norm: &str, start: usize, f: &DocumentRef) -> bool {
 
 /// The place written before the date at `start` on its line (`Hà Nội, ngày
 /// 05 …`): the capitalized words just before it.
-fn place_before(norm: &str, start: usize) -> Option<String> {
-    let line_start = norm[..start].rfind('\n').map_or(0, |k| k + 1);
+fn place_before(norm: &str, lower: &str, start: usize) -> Option<String> {
+    // The line as the lower view joins it: a crawl may wrap the place
+    // (`Lai` / `Châu, ngày …`).
+    let line_start = lower[..start].rfind('\n').map_or(0, |k| k + 1);
     let before = norm[line_start..start]
         .trim_end()
         .trim_end_matches(',')
         .trim_end();
     let mut words: Vec<&str> = Vec::new();
-    for w in before.split(' ').rev() {
+    for w in before.split([' ', '\n']).rev() {
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         if !capital || w.chars().any(|c| c.is_ascii_digit() || c == '/') || words.len() == 5 {
             break;
@@ -459,8 +461,10 @@ fn signature(norm: &str, lower: &str, candidates: &[Candidate], lists: &Lists, d
             ))
         })
     };
-    let first_formula = lines.iter().position(|l| formula(l).is_some());
-    match first_formula {
+    // `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`: the signer
+    // signs by the formula just above the title.
+    let last_formula = lines.iter().rposition(|l| formula(l).is_some());
+    match last_formula {
         Some(k) => {
             let (a, target) = formula(&lines[k]).expect("a formula");
             d.authority = Some(a);
@@ -703,6 +707,19 @@ mod tests {
             Some("ỦY BAN THƯỜNG VỤ QUỐC HỘI")
         );
         assert_eq!(d.signer_title.as_deref(), Some("CHỦ TỊCH"));
+    }
+
+    #[test]
+    fn two_formulas_sign_by_the_one_above_the_title() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    Số: 98/2025/QĐ-UBND\nQuảng Ninh, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n\
+                    PHÂN CẤP THẨM QUYỀN\nĐiều 1. Phạm vi.\nTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n\
+                    PHÓ CHỦ TỊCH\nVũ Văn Diện\n";
+        let d = document(text).expect("a decision");
+        assert_eq!(d.authority.as_deref(), Some("KT"));
+        assert_eq!(d.authority_for.as_deref(), Some("CHỦ TỊCH"));
+        assert_eq!(d.signer_title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(d.signer.as_deref(), Some("Vũ Văn Diện"));
     }
 
     #[test]

@@ -384,10 +384,29 @@ fn join_soft_wraps(norm: &str, lower: &mut String) {
             let formula = ["KT.", "TM.", "TL.", "TUQ.", "Q.", "T/M", "K/T"]
                 .iter()
                 .any(|f| next_line.starts_with(f));
-            is_caps_line(prev_line)
-                && is_caps_line(next_line)
-                && !formula
-                && (is_caps_line(third) || !third.chars().any(char::is_alphanumeric))
+            // A single capitalized word on its own line (`CỘNG` / `HÒA XÃ
+            // HỘI …`, `Lai` / `Châu, ngày …`) is half a name: no title,
+            // formula or heading is one bare word.
+            // (Not the last word of a name wrapped before it: `TM. ỦY BAN
+            // NHÂN` / `DÂN` / `CHỦ TỊCH`.)
+            let line_start = p - prev_line.len();
+            let before = norm[..line_start.saturating_sub(1)]
+                .rsplit('\n')
+                .next()
+                .filter(|_| line_start > 0)
+                .unwrap_or("");
+            // The next word is written the same way: capitals after
+            // capitals, a capital and small letters after the same.
+            let next_word = next_line.split([' ', ',']).next().unwrap_or("");
+            let one_word = prev_line.trim().chars().all(char::is_alphabetic)
+                && prev_line.trim().chars().count() > 1
+                && !is_caps_line(before)
+                && is_caps_line(prev_line) == is_caps_line(next_word);
+            one_word
+                || is_caps_line(prev_line)
+                    && is_caps_line(next_line)
+                    && !formula
+                    && (is_caps_line(third) || !third.chars().any(char::is_alphanumeric))
         } else {
             next.is_lowercase()
                 // `a) …`, `đ) …`: a lettered list marker.
@@ -836,6 +855,16 @@ mod tests {
                 "{kept:?}"
             );
         }
+        // The end of a wrapped body is no one-word heading: the title after
+        // it stays on its line.
+        let t = Text::new("TM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nHồ Văn Mười");
+        assert_eq!(t.lower(), "tm. ủy ban nhân dân\nchủ tịch\nhồ văn mười");
+        // A crawl that breaks after one word of a heading or a dateline.
+        let t = Text::new("|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập\n|\nLai\nChâu, ngày 28");
+        assert_eq!(
+            t.lower(),
+            "|\ncộng hòa xã hội chủ nghĩa việt nam\nđộc lập\n|\nlai châu, ngày 28"
+        );
     }
 
     #[test]

@@ -558,9 +558,11 @@ fn named(
     let mut p = pos;
     loop {
         // Separator: one space, or `, ` inside a name (`Quản lý, sử dụng`).
-        let (sep_ok, after_sep) = if norm[p..].starts_with(' ') {
+        // A soft wrap is a space in the lower view (`Luật Viên chức` /
+        // `số 58/2010/QH12`).
+        let (sep_ok, after_sep) = if lower[p..].starts_with(' ') {
             (true, p + 1)
-        } else if words > 0 && norm[p..].starts_with(", ") {
+        } else if words > 0 && lower[p..].starts_with(", ") {
             (true, p + 2)
         } else {
             (false, p)
@@ -597,7 +599,7 @@ fn named(
             break;
         }
         if lw == "số" && words > 0 {
-            let q = skip_spaces(norm, e);
+            let q = skip_spaces(lower, e);
             let codes = find_codes(&t.lists.data, &norm[q..norm.floor_char_boundary(q + 40)]);
             if let Some(c) = codes.first().filter(|c| c.start == 0) {
                 let mut cf = c.fields.clone();
@@ -940,6 +942,16 @@ mod tests {
             texts("Luật Quản lý, sử dụng tài sản công, Luật Quản lý thuế"),
             vec!["Luật Quản lý, sử dụng tài sản công", "Luật Quản lý thuế"]
         );
+        // A crawl's hard wraps inside the name or before `số`.
+        let r = refs("Căn cứ Luật Viên chức\nsố 58/2010/QH12 được sửa đổi; Luật Tổ chức\nchính quyền địa phương số\n72/2025/QH15;");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0, "Luật Viên chức\nsố 58/2010/QH12");
+        assert_eq!(r[0].1.code.as_deref(), Some("58/2010/QH12"));
+        assert_eq!(
+            r[1].0,
+            "Luật Tổ chức\nchính quyền địa phương số\n72/2025/QH15"
+        );
+        assert_eq!(r[1].1.doc_type.as_deref(), Some("Luật"));
         assert_eq!(
             texts("thi hành Điều lệ Đảng nhiệm kỳ"),
             vec!["Điều lệ Đảng"]
