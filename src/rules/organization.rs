@@ -112,6 +112,12 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
 /// spelling when the place is known (`QUẢNG NAM` → `Quảng Nam`).
 fn place_text(t: &Tokens, s: usize, e: usize) -> String {
     match place_at(t, s) {
+        // `TPHCM`, `TP.HCM` carry their place word: `thành phố Hồ Chí Minh`.
+        Some((ke, p))
+            if ke == e && p.category == PlaceCategory::City && t.low(s).starts_with("tp") =>
+        {
+            join_words("thành phố", &p.name)
+        }
         Some((ke, p)) if ke == e && p.category != PlaceCategory::Region => p.name.clone(),
         _ => t.norm[t.toks[s].start..t.toks[e - 1].end].to_string(),
     }
@@ -500,12 +506,24 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
                 .abbr
                 .clone()
                 .filter(|_| (j..inner.end).any(|k| t.is_allcaps(k)));
-            consider(make(
-                inner.end,
-                Some(tail),
-                category,
-                abbr.clone().or(inner_abbr),
-            ));
+            // `BCH` + `Trung ương Đảng`: the inner body's own name already
+            // holds the head (`Ban Chấp hành Trung ương Đảng`).
+            let holds_head = co_quan.is_none()
+                && inner.name.starts_with(&head.canonical)
+                && inner.name[head.canonical.len()..].starts_with(' ');
+            if holds_head {
+                let mut o = make(inner.end, None, category, abbr.clone().or(inner_abbr));
+                o.name = inner.name.clone();
+                o.listed = inner.listed;
+                consider(o);
+            } else {
+                consider(make(
+                    inner.end,
+                    Some(tail),
+                    category,
+                    abbr.clone().or(inner_abbr),
+                ));
+            }
         } else if co_quan.is_some() && head.name {
             if let Some(e) = name_run(t, j) {
                 let tail = join_words("Cơ quan", &t.norm[t.toks[j].start..t.toks[e - 1].end]);
@@ -550,6 +568,11 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if best.is_none() {
         // `Công an các tỉnh`: a head over many bodies is not one body.
         if t.is_word(hend) && t.low(hend) == "các" {
+            return None;
+        }
+        // Two capitals alone (`TT`: Thường trực, trung tâm, thị trấn,
+        // Thông tư) say too little to be a body.
+        if all_caps && written.chars().count() <= 2 {
             return None;
         }
         let mut o = make(hend, None, None, abbr);
@@ -715,6 +738,25 @@ mod tests {
         );
         assert_eq!(o[1].1, "Bộ Chính trị");
         assert_eq!(o[2].1, "Ủy ban Kiểm tra Trung ương");
+    }
+
+    #[test]
+    fn abbreviated_heads_and_self_prefixed_cities() {
+        let o = orgs("- TT Tỉnh ủy, TT HĐND tỉnh; BTV Tỉnh ủy; Ủy viên BCH Trung ương Đảng; Thành ủy TPHCM, Công an TP.HCM");
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Thường trực Tỉnh ủy",
+                "Thường trực Hội đồng nhân dân tỉnh",
+                "Ban Thường vụ Tỉnh ủy",
+                "Ban Chấp hành Trung ương Đảng",
+                "Thành ủy thành phố Hồ Chí Minh",
+                "Công an thành phố Hồ Chí Minh",
+            ]
+        );
+        // Two capitals alone are no body.
+        assert!(texts("Hội nghị tại TT Y tế huyện; TT. Phú Phong").is_empty());
     }
 
     #[test]
