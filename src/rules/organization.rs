@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 
 use super::id;
 use super::numerals::numeral;
-use super::words::{ends_name, event_noun};
+use super::words::{ends_name_at, event_noun};
 use crate::gazetteer::Category;
 use crate::lexicon::{place_at, surname_start};
 use crate::record::{Fields, Organization, PlaceCategory};
@@ -269,19 +269,34 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             e += 1;
             continue;
         }
+        let plain = |k: usize| {
+            t.is_word(k)
+                && !t.is_capitalized(k)
+                && !t.toks[k].after_newline
+                && !ends_name_at(t, k)
+                && !t.text(k).starts_with(|c: char| c.is_ascii_digit())
+                && place_word(t, k).is_none()
+        };
         let mut k = e;
-        while k < e + allowed
-            && t.is_word(k)
-            && !t.is_capitalized(k)
-            && !t.toks[k].after_newline
-            && !ends_name(t.low(k))
-            && !t.text(k).starts_with(|c: char| c.is_ascii_digit())
-            && place_word(t, k).is_none()
-        {
+        while k < e + allowed && plain(k) {
             k += 1;
         }
         if k == e {
             break;
+        }
+        // A longer run of plain syllables that a comma, a bracket or the
+        // line end closes is still the name (`Quản lý xử lý vi phạm hành
+        // chính,`): a sentence says more before its first comma.
+        if k == e + allowed {
+            let mut m = k;
+            while m < e + 7 && plain(m) {
+                m += 1;
+            }
+            let closed = t.toks.get(m).is_none_or(|x| x.after_newline)
+                || [',', ';', '(', ')', ':'].iter().any(|&c| t.is_punct(m, c));
+            if m > k && closed {
+                k = m;
+            }
         }
         e = k;
         end = k;
@@ -738,6 +753,24 @@ mod tests {
         );
         assert_eq!(o[1].1, "Bộ Chính trị");
         assert_eq!(o[2].1, "Ủy ban Kiểm tra Trung ương");
+    }
+
+    #[test]
+    fn lower_case_specialties_run_on() {
+        assert_eq!(
+            texts("Chi cục Phát triển nông thôn và Chi cục Trồng trọt và Bảo vệ thực vật được sáp nhập; Sở Giao thông vận tải tỉnh; Ban Tiếp công dân tỉnh"),
+            [
+                "Chi cục Phát triển nông thôn",
+                "Chi cục Trồng trọt và Bảo vệ thực vật",
+                "Sở Giao thông vận tải tỉnh",
+                "Ban Tiếp công dân tỉnh"
+            ]
+        );
+        // A long specialty closed by a comma; a verb after a name ends it.
+        assert_eq!(
+            texts("Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Sở Xây dựng triển khai kế hoạch"),
+            ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Sở Xây dựng"]
+        );
     }
 
     #[test]

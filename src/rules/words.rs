@@ -135,6 +135,22 @@ pub fn ends_name(w: &str) -> bool {
         )
 }
 
+/// Whether the word at `k` ends a name. A syllable that starts a verb
+/// only with its partner (`triển khai`, `thực hiện`, `thông qua`, `tiếp
+/// tục`) is part of a noun otherwise: `Phát triển nông thôn`, `Bảo vệ thực
+/// vật`, `Giao thông vận tải`, `Tiếp công dân`.
+pub fn ends_name_at(t: &Tokens, k: usize) -> bool {
+    let w = t.low(k);
+    let partners: &[&str] = match w {
+        "triển" => &["khai"],
+        "thực" => &["hiện", "thi", "sự", "tế", "chất", "hành", "trạng"],
+        "thông" => &["qua", "báo", "tin", "cáo", "tư", "suốt"],
+        "tiếp" => &["tục", "nhận", "thu", "đón", "xúc", "cận", "theo", "đến"],
+        _ => return ends_name(w),
+    };
+    t.is_word(k + 1) && partners.contains(&t.low(k + 1))
+}
+
 /// Words that end the name of a document (`Luật Đất đai`, `Nghị quyết về …`):
 /// the modal and legal-structure words that follow a cited name.
 pub fn ends_document_name(w: &str) -> bool {
