@@ -265,7 +265,13 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
         if event_noun(t, e).is_some() {
             break;
         }
-        if low == "và" && t.is_capitalized(e + 1) && !surname_start(t, e + 1) {
+        // `và` joins two specialties, not two bodies (`… và Chi cục …`).
+        if low == "và"
+            && t.is_capitalized(e + 1)
+            && !surname_start(t, e + 1)
+            && head_word_at(t, e + 1).is_none()
+            && listed_at(t, e + 1).is_none()
+        {
             e += 1;
             continue;
         }
