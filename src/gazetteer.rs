@@ -353,6 +353,21 @@ fn load_organizations(rows: &[Row]) -> Result<(Vec<Organization>, Aliases), Data
             successor: Some(row.get(6)).filter(|s| !s.is_empty()).map(String::from),
         });
     }
+    // `Trung ương` is written `TW`, `T.Ư` and `TƯ` inside any name
+    // (`Ban Bí thư T.Ư Đảng`, `Ban Tổ chức TƯ`).
+    let mut short = Vec::new();
+    for (alias, idx) in &aliases {
+        if !alias.contains("Trung ương") {
+            continue;
+        }
+        for abbr in ["TW", "T.Ư", "TƯ"] {
+            let variant = alias.replace("Trung ương", abbr);
+            if seen.insert(match_key(&variant), ("", 0)).is_none() {
+                short.push((variant, *idx));
+            }
+        }
+    }
+    aliases.extend(short);
     Ok((orgs, aliases))
 }
 

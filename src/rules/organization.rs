@@ -794,6 +794,17 @@ mod tests {
                 "Công an thành phố Hồ Chí Minh",
             ]
         );
+        // `Trung ương` abbreviated inside a listed name.
+        let o = orgs("Ban Bí thư T.Ư Đảng, Ban Tổ chức TƯ và Ban Tổ chức TW");
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ban Bí thư",
+                "Ban Tổ chức Trung ương",
+                "Ban Tổ chức Trung ương"
+            ]
+        );
         // Two capitals alone are no body.
         assert!(texts("Hội nghị tại TT Y tế huyện; TT. Phú Phong").is_empty());
     }
