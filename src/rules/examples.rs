@@ -20,6 +20,7 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     (id::DATE_YEAR, "Kết quả năm 2023 được tổng kết.", "năm 2023"),
     (id::PERIOD_MONTHS, "Trong 6 tháng đầu năm 2025, thu ngân sách tăng.", "6 tháng đầu năm 2025"),
     (id::PERIOD_PART_OF_YEAR, "Từ đầu năm 2025, tỉnh đã làm.", "đầu năm 2025"),
+    (id::PERIOD_PART_OF_MONTH, "Cuối tháng 11/2025, công an đã bắt giữ.", "Cuối tháng 11/2025"),
     (id::PERIOD_QUARTER, "Hoàn thành trong quý II/2025.", "quý II/2025"),
     (id::PERIOD_TERM, "Đại hội nhiệm kỳ 2020-2025 thành công.", "nhiệm kỳ 2020-2025"),
     (id::PERIOD_CONGRESS, "Trong nhiệm kỳ Đại hội XIII, Đảng bộ đã làm.", "nhiệm kỳ Đại hội XIII"),

@@ -15,6 +15,7 @@ pub const DATE_MONTH: &str = "date/month";
 pub const DATE_YEAR: &str = "date/year";
 pub const PERIOD_MONTHS: &str = "period/months";
 pub const PERIOD_PART_OF_YEAR: &str = "period/part_of_year";
+pub const PERIOD_PART_OF_MONTH: &str = "period/part_of_month";
 pub const PERIOD_QUARTER: &str = "period/quarter";
 pub const PERIOD_TERM: &str = "period/term";
 pub const PERIOD_CONGRESS: &str = "period/congress";
@@ -51,6 +52,7 @@ pub const ALL: &[&str] = &[
     DATE_YEAR,
     PERIOD_MONTHS,
     PERIOD_PART_OF_YEAR,
+    PERIOD_PART_OF_MONTH,
     PERIOD_QUARTER,
     PERIOD_TERM,
     PERIOD_CONGRESS,

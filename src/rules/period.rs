@@ -36,8 +36,16 @@ static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(đầu|cuối)[ ]+năm(?:[ ]+([0-9]{4})|[ ]+nay)?").expect("period regex compiles")
 });
 
+/// `cuối tháng 11/2025`, `đầu tháng 9`: the end or the start of a month.
+static PART_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(đầu|cuối)[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*[/.-][ ]*([0-9]{4})|[ ]+năm[ ]+([0-9]{4}))?",
+    )
+    .expect("period regex compiles")
+});
+
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"quý[ ]+(iv|i{1,3}|[1-4])(?:[ ]*/[ ]*([0-9]{4})|[ ]+năm[ ]+([0-9]{4}))?")
+    Regex::new(r"quý[ ]+(iv|i{1,3}|[1-4])(?:[ ]*[/-][ ]*([0-9]{4})|[ ]+năm[ ]+([0-9]{4}))?")
         .expect("period regex compiles")
 });
 
@@ -127,6 +135,11 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         let year = year_of(c.get(2));
         let nua = word_before(low, m.start(), "nửa");
         let half = nua.is_some();
+        // A bare `cuối năm`, `đầu năm` (`dịp cuối năm và đầu năm mới`) is
+        // a season of any year, not a period.
+        if !half && c.get(2).is_none() && !m.as_str().ends_with("nay") {
+            continue;
+        }
         let first = &c[1] == "đầu";
         let (from, to) = match (half, first) {
             (true, true) => (Some(ymd(year, 1, 1)), Some(end_of(year, 6))),
@@ -140,6 +153,29 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             m.end(),
             Period::new(from, to),
             id::PERIOD_PART_OF_YEAR,
+        );
+    }
+    for c in PART_OF_MONTH.captures_iter(low) {
+        let m = c.get(0).expect("match");
+        if !ok(m.start(), m.end()) {
+            continue;
+        }
+        let month: u32 = c[2].parse().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            continue;
+        }
+        let year = year_of(c.get(3).or(c.get(4)));
+        let (from, to) = if &c[1] == "đầu" {
+            (Some(ymd(year, month, 1)), None)
+        } else {
+            (None, Some(end_of(year, month)))
+        };
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Period::new(from, to),
+            id::PERIOD_PART_OF_MONTH,
         );
     }
     for c in QUARTER.captures_iter(low) {
@@ -248,7 +284,10 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             continue;
         };
         let (_, e2, b) = by_start[k];
-        if a.grain() != b.grain() || (a.month.is_none() && a.year.is_none()) {
+        // `từ năm 2022 đến tháng 9/2024`: grains may differ when both
+        // years are written.
+        let both_years = a.year.is_some() && b.year.is_some() && a.year < b.year;
+        if (a.grain() != b.grain() && !both_years) || (a.month.is_none() && a.year.is_none()) {
             continue;
         }
         let mut a = a;
@@ -330,6 +369,23 @@ mod tests {
 
     fn p(t: &str, f: Option<&str>, to: Option<&str>) -> (String, Option<String>, Option<String>) {
         (t.to_string(), f.map(String::from), to.map(String::from))
+    }
+
+    #[test]
+    fn parts_of_months_mixed_ranges_and_bare_seasons() {
+        assert_eq!(
+            periods("Cuối tháng 11/2025, từ năm 2022 đến tháng 9/2024, trong quý IV-2025"),
+            vec![
+                p("Cuối tháng 11/2025", None, Some("2025-11-30")),
+                p(
+                    "từ năm 2022 đến tháng 9/2024",
+                    Some("2022"),
+                    Some("2024-09")
+                ),
+                p("quý IV-2025", Some("2025-10-01"), Some("2025-12-31")),
+            ]
+        );
+        assert!(periods("nhất là dịp cuối năm và đầu năm mới").is_empty());
     }
 
     #[test]
