@@ -596,6 +596,16 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         if all_caps && written.chars().count() <= 2 {
             return None;
         }
+        // `Lê Văn Trường`, `Hỗ Sỹ Trường`: a head alone that ends a
+        // person's name is the given name.
+        let in_name = (i.saturating_sub(3)..i).any(|k| {
+            surname_start(t, k)
+                && (k + 1..=i)
+                    .all(|m| t.is_capitalized(m) && !t.is_allcaps(m) && !t.toks[m].after_newline)
+        });
+        if in_name {
+            return None;
+        }
         let mut o = make(hend, None, None, abbr);
         o.bare = !head.bare;
         if o.bare {

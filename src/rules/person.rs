@@ -213,7 +213,7 @@ fn name_end(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     let mut e = i + 1;
-    while e < i + 4
+    while e < i + 5
         && t.is_capitalized(e)
         && !t.is_allcaps(e)
         && !t.toks[e].after_newline
@@ -335,6 +335,25 @@ mod tests {
             Fields::Person(p) => Some(*p),
             _ => None,
         })
+    }
+
+    #[test]
+    fn rarer_family_names_long_names_and_heads_as_given_names() {
+        let names: Vec<String> = persons(
+            "gồm: Nghiêm Xuân Thành, Hỗ Sỹ Trường (cùng trú tỉnh Nghệ An); Phan Thanh Ngọc Hoàng Linh (Đồng Tháp); bà Văn Thị Bạch Tuyết",
+        )
+        .into_iter()
+        .map(|(_, p)| p.name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Nghiêm Xuân Thành",
+                "Hỗ Sỹ Trường",
+                "Phan Thanh Ngọc Hoàng Linh",
+                "Văn Thị Bạch Tuyết"
+            ]
+        );
     }
 
     #[test]
