@@ -91,6 +91,16 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        // `Kỳ họp chuyên đề thứ Ba`, `hội nghị bất thường`: the kind of
+        // sitting goes with the noun.
+        let mut adjective = false;
+        if let Some(k) = t
+            .expect(e, &["chuyên", "đề"])
+            .or_else(|| t.expect(e, &["bất", "thường"]))
+        {
+            e = k;
+            adjective = true;
+        }
         if kind == EventType::Congress {
             if let Some(k) = t.expect(e, &["đại", "biểu"]) {
                 e = k;
@@ -187,7 +197,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         if organ.is_none() && ev.organ.is_none() && !ev.national {
             organ = organ_around(t, i, e, &mut ev);
         }
-        let specific = organ.is_some() || ev.ordinal.is_some() || ev.national;
+        let specific = organ.is_some() || ev.ordinal.is_some() || ev.national || adjective;
         // A bare anaphoric `Hội nghị` is not an event.
         if !specific || (e == i + 2 && organ.is_some() && !ev.national && ev.ordinal.is_none()) {
             i += 1;
@@ -345,6 +355,17 @@ mod tests {
         let e = events("Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].0, "Kỳ họp thứ 8, Quốc hội khóa XV");
         assert_eq!(e[0].1.term, Some(15));
+    }
+
+    #[test]
+    fn special_and_extraordinary_sittings() {
+        let e = events(
+            "Kỳ họp chuyên đề thứ Ba, HĐND tỉnh khóa XIX bế mạc; tỉnh tổ chức hội nghị bất thường",
+        );
+        assert_eq!(e[0].0, "Kỳ họp chuyên đề thứ Ba, HĐND tỉnh khóa XIX");
+        assert_eq!((e[0].1.ordinal, e[0].1.term), (Some(3), Some(19)));
+        assert_eq!(e[1].0, "hội nghị bất thường");
+        assert_eq!(e[1].1.event_type, EventType::Conference);
     }
 
     #[test]
