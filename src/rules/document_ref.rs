@@ -721,8 +721,10 @@ fn trailing(t: &Tokens, norm: &str, lower: &str, end: usize, f: &mut DocumentRef
         let s = s.trim_start_matches(skip);
         words.iter().any(|w| s.starts_with(w))
     };
-    let window = near(norm, end, 120);
-    let issuer_opens = opens(window, &[' ', ','], &["của ", "ngày ", "Ngày "]);
+    // The lower view, where a soft wrap is a space (`ngày 01 tháng 4 năm
+    // 2025 của` / `Chính phủ`).
+    let window = near(lower, end, 120);
+    let issuer_opens = opens(window, &[' ', ','], &["của ", "ngày "]);
     if let Some(m) = issuer_opens.then(|| BEFORE_ISSUER.find(window)).flatten() {
         let p = end + m.end();
         if let Some((e, name)) = issuer_at(t, norm, lower, p) {
@@ -763,14 +765,14 @@ fn issuer_at(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<(usize, 
     if let Some((e, idx)) = listed.map(|(e, idx)| (t.toks[e - 1].end, idx)) {
         let goes_on = e < run_end
             && norm[e..run_end]
-                .split(' ')
+                .split([' ', '\n'])
                 .nth(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
         if !goes_on {
             return Some((e, t.lists.data.organizations[idx].name.clone()));
         }
     }
-    Some((run_end, norm[pos..run_end].to_string()))
+    Some((run_end, norm[pos..run_end].replace('\n', " ")))
 }
 
 /// End of a name that starts with a capital at `pos` and goes on through
@@ -780,14 +782,25 @@ fn capitalized_run(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<us
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // The words of a head (`Ủy ban nhân dân`) are the name's, whatever
+    // they are elsewhere (`ban` of `ban hành`).
+    let head_end = token_at(t, pos)
+        .and_then(|k| lexicon::at(t, List::OrgHead, k))
+        .map_or(0, |(e, _)| t.toks[e - 1].end);
     let mut p = end;
     for _ in 0..12 {
-        if !norm[p..].starts_with(' ') {
+        // A soft wrap is a space in the lower view (`của` / `Ủy ban nhân dân tỉnh`).
+        if !lower[p..].starts_with(' ') {
             break;
         }
         let Some((w, e)) = word_at(norm, p + 1) else {
             break;
         };
+        if e <= head_end {
+            end = e;
+            p = e;
+            continue;
+        }
         let lw = &lower[p + 1..e];
         if ends_document_name(lw) && lw != "và" || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
@@ -995,6 +1008,12 @@ mod tests {
             Some("UBTVQH14-CP-ĐCTUBTWMTTQVN")
         );
         assert_eq!(r[1].1.number.as_deref(), Some("66.7"));
+        // The issuer over a crawl's hard wrap.
+        let r = refs("theo Quyết định số 59/2024/QĐ-UBND ngày 20/12/2024 của Ủy\nban nhân dân tỉnh Quảng Ninh;");
+        assert_eq!(
+            r[0].1.issuer.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Ninh")
+        );
     }
 
     #[test]
