@@ -23,6 +23,9 @@ pub struct Heads {
     pub matcher: NameMatcher,
     /// Sector names (`Tài chính`, `GD&ĐT`) after `Sở`/`Phòng`.
     pub sectors: NameMatcher,
+    /// The full name of each sector the matcher finds: an abbreviation
+    /// (`NN-MT`) names its sector in full (`Nông nghiệp và Môi trường`).
+    pub sector_names: Vec<String>,
 }
 
 /// Validates the rows of `org_heads.tsv`; sectors come from the ministries
@@ -68,37 +71,85 @@ pub fn load_heads(rows: &[Row], data: &Data) -> Result<Heads, DataError> {
         });
     }
     let matcher = NameMatcher::new(variants.iter().map(|(v, i)| (v.as_str(), *i)));
-    let mut sectors: Vec<String> = data
+    let mut full: Vec<String> = data
         .organizations
         .iter()
         .filter_map(|o| o.name.strip_prefix("Bộ ").map(String::from))
         .filter(|s| !s.starts_with("Chính trị"))
         .collect();
-    for s in SECTOR_ABBRS {
-        sectors.push(s.to_string());
+    full.extend(SECTOR_NAMES.iter().map(|s| s.to_string()));
+    // Each sector by its name and by the abbreviations of it (`TN&MT`,
+    // `NN-MT`, `NNMT`), all naming the full sector.
+    let mut seen = std::collections::HashSet::new();
+    let mut spellings: Vec<(String, usize)> = Vec::new();
+    for (i, name) in full.iter().enumerate() {
+        for s in std::iter::once(name.clone()).chain(sector_abbreviations(name)) {
+            if seen.insert(s.to_lowercase()) {
+                spellings.push((s, i));
+            }
+        }
     }
-    let sectors = NameMatcher::new(sectors.iter().enumerate().map(|(i, s)| (s.as_str(), i)));
+    let sectors = NameMatcher::new(spellings.iter().map(|(s, i)| (s.as_str(), *i)));
     Ok(Heads {
         heads,
         matcher,
         sectors,
+        sector_names: full,
     })
 }
 
-/// Sector abbreviations used after `Sở`/`Phòng` and extra sector names.
-const SECTOR_ABBRS: &[&str] = &[
-    "GD&ĐT",
-    "KH&ĐT",
-    "LĐ-TB&XH",
-    "LĐTB&XH",
-    "TN&MT",
-    "NN&PTNT",
-    "NN&MT",
-    "VH-TT&DL",
-    "VHTT&DL",
-    "KH&CN",
-    "TT&TT",
-    "GTVT",
+/// The abbreviations of a sector name of several parts: the capital
+/// initials of each part's syllables, the parts joined by `&`, `-`, `,` or
+/// nothing (`Lao động - Thương binh và Xã hội`: `LĐ-TB&XH`, `LĐTB&XH`,
+/// `LĐTBXH`). One-part names of fewer than three syllables have none:
+/// `TC` or `TP` would name anything.
+fn sector_abbreviations(name: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut written_seps: Vec<&str> = Vec::new();
+    let mut current = String::new();
+    let words = name.split(' ').peekable();
+    for w in words {
+        let (sep, word) = match w {
+            "và" => ("&", None),
+            "-" => ("-", None),
+            _ if w.ends_with(',') => (",", Some(w.trim_end_matches(','))),
+            _ => ("", Some(w)),
+        };
+        if let Some(word) = word {
+            match word.chars().next() {
+                Some(c) => current.extend(c.to_uppercase()),
+                None => return Vec::new(),
+            }
+        }
+        if !sep.is_empty() && !current.is_empty() {
+            parts.push(std::mem::take(&mut current));
+            written_seps.push(sep);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    if parts.len() == 1 && parts[0].chars().count() < 3 || parts.len() > 4 {
+        return Vec::new();
+    }
+    // Every choice of joint between the parts.
+    let mut out = vec![parts[0].clone()];
+    for (k, part) in parts.iter().enumerate().skip(1) {
+        let joints: &[&str] = if written_seps[k - 1] == "," {
+            &[",", "-", "", "&"]
+        } else {
+            &["&", "-", ""]
+        };
+        out = out
+            .iter()
+            .flat_map(|head| joints.iter().map(move |j| format!("{head}{j}{part}")))
+            .collect();
+    }
+    out
+}
+
+/// Sectors after `Sở`/`Phòng` that are not the name of a ministry.
+const SECTOR_NAMES: &[&str] = &[
     "Giao thông vận tải",
     "Tài nguyên và Môi trường",
     "Văn hóa và Thể thao",

@@ -566,9 +566,18 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         }
     }
     if head.sector {
-        if let Some((se, _)) = crate::lexicon::at(t, crate::lexicon::List::Sector, hend) {
-            let sector = t.norm[t.toks[hend].start..t.toks[se - 1].end].to_string();
-            let sector_abbr = (hend..se).any(|k| t.is_allcaps(k)).then(|| sector.clone());
+        if let Some((se, si)) = crate::lexicon::at(t, crate::lexicon::List::Sector, hend) {
+            let written = &t.norm[t.toks[hend].start..t.toks[se - 1].end];
+            let sector_abbr = (hend..se)
+                .any(|k| t.is_allcaps(k))
+                .then(|| written.to_string());
+            // `Sở NN-MT`: the name spells the sector out.
+            // (A sector in capitals, `SỞ TÀI CHÍNH`, stays as written.)
+            let sector = if sector_abbr.is_some() && !written.contains(' ') {
+                t.lists.heads.sector_names[si].clone()
+            } else {
+                written.to_string()
+            };
             let (end, tail) = match place(t, se) {
                 Some((pe, p)) => (pe, join_words(&sector, &p)),
                 None => (se, sector),
@@ -813,6 +822,19 @@ mod tests {
                 "Ban Bí thư",
                 "Ban Tổ chức Trung ương",
                 "Ban Tổ chức Trung ương"
+            ]
+        );
+        // Sector abbreviations spell the sector out in `name`.
+        let o = orgs("Sở NN-MT TPHCM, Sở NNMT, Sở LĐ-TB&XH và Sở VH,TT&DL; SỞ TÀI CHÍNH");
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Sở Nông nghiệp và Môi trường thành phố Hồ Chí Minh",
+                "Sở Nông nghiệp và Môi trường",
+                "Sở Lao động - Thương binh và Xã hội",
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Sở TÀI CHÍNH"
             ]
         );
         // Two capitals alone are no body.
