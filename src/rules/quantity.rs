@@ -437,23 +437,41 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         let mut rule = id::QUANTITY_NUMBER;
         let mut verb_start = start;
         let mut k = start;
-        if k > 0 && t.is_word(k - 1) && t.low(k - 1) == "từ" && q.value_max.is_some() {
+        // `từ 5 đến 7 biên chế`, `đạt từ 8%`: `từ` opens the range or the
+        // bound, after the verb.
+        let tu = k > 0 && t.is_word(k - 1) && t.low(k - 1) == "từ";
+        // (`giảm từ 17 chi cục … còn 7`: after another verb, `từ` opens the
+        // value before the change, which the verb does not govern.)
+        let dat_tu = k >= 2 && t.is_word(k - 2) && t.low(k - 2) == "đạt";
+        if tu && (q.value_max.is_some() || dat_tu) {
             k -= 1;
         }
         if k < start {
-            // `từ 5 đến 7 biên chế`: the range opens with `từ`.
             verb_start = k;
         }
+        // `giảm khoảng 60%`: the verb governs the number over an
+        // approximation word, which stays out of the span.
+        let approx_word = |m: usize| {
+            m > 0 && t.is_word(m - 1) && matches!(t.low(m - 1), "khoảng" | "hơn" | "gần" | "chừng")
+        };
+        let over = if k == start && approx_word(k) { 1 } else { 0 };
         for (words, change) in CHANGES {
-            if k >= words.len() && t.expect(k - words.len(), words).is_some() {
+            let at = k - over;
+            if at >= words.len() && t.expect(at - words.len(), words).is_some() {
                 q.change = Some(*change);
-                verb_start = k - words.len();
+                if over == 0 {
+                    verb_start = k - words.len();
+                }
                 break;
             }
         }
         if q.change.is_none() {
             if let Some((prev_end, change)) = &list {
-                if start >= 1 && t.is_punct(start - 1, ',') && *prev_end == start - 1 {
+                // `còn 7 chi cục và 1 tổ chức`: a list goes on after `,` or `và`.
+                let joined = start >= 1
+                    && (t.is_punct(start - 1, ',')
+                        || (t.is_word(start - 1) && t.low(start - 1) == "và"));
+                if joined && *prev_end == start - 1 {
                     q.change = Some(*change);
                     rule = id::QUANTITY_LIST;
                 }
@@ -599,6 +617,25 @@ mod tests {
         let q = quantities("còn 3 cơ quan ngang bộ, giảm 5 bộ so với trước");
         let got: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(got, ["còn 3 cơ quan ngang bộ", "giảm 5 bộ"]);
+    }
+
+    #[test]
+    fn changes_over_words_and_lists_with_va() {
+        let q = quantities("giảm từ 17 chi cục còn 7 chi cục và 1 tổ chức hành chính, giảm khoảng 60% đầu mối; tăng trưởng đạt từ 8% trở lên");
+        let got: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|(t, q)| (t.as_str(), q.change.map(crate::record::Change::as_str)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("17 chi cục", None),
+                ("còn 7 chi cục", Some("remain")),
+                ("1 tổ chức hành chính", Some("remain")),
+                ("60%", Some("decrease")),
+                ("đạt từ 8%", Some("reach")),
+            ]
+        );
     }
 
     #[test]
