@@ -551,7 +551,8 @@ fn cluster_len(s: &str) -> usize {
     let (_, first) = it.next().unwrap_or((0, ' '));
     let mut end = first.len_utf8();
     for (j, c) in it {
-        if is_combining_mark(c) {
+        // Hangul vowel and final jamo compose with what stands before them.
+        if is_combining_mark(c) || matches!(c as u32, 0x1160..=0x11FF | 0xD7B0..=0xD7FF) {
             end = j + c.len_utf8();
         } else {
             break;
@@ -816,6 +817,9 @@ mod tests {
         assert_eq!(Text::new("2020 \u{2013} 2025").norm(), "2020 - 2025");
         assert_eq!(Text::new("a\r\nb\rc").norm(), "a\nb\nc");
         assert_eq!(Text::new("Hà_Nội").norm(), "Hà Nội");
+        // Other scripts come out in NFC too: Hangul jamo compose.
+        let hangul: String = "가각 한".nfd().collect();
+        assert_eq!(Text::new(&hangul).norm(), "가각 한");
     }
 
     #[test]

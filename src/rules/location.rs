@@ -72,7 +72,7 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             let category = category_of(word);
             let mut s = e;
             let mut listed = false;
-            while let Some(ne) = place_name(t, s) {
+            while let Some(ne) = place_name(t, s, word) {
                 let known = place_at(t, s).filter(|(ke, _)| *ke == ne).map(|(_, p)| p);
                 // `(huyện Phù Mỹ, Bình Định)`: a known province in the list is a province.
                 let listed_province =
@@ -171,6 +171,15 @@ mod tests {
     fn places_inside_bodies_and_names_are_not_locations() {
         assert!(locs("UBND tỉnh Bình Định và Công an tỉnh Bắc Ninh").is_empty());
         assert!(locs("tư tưởng Hồ Chí Minh; Phù Mỹ").is_empty());
+    }
+
+    #[test]
+    fn only_wards_and_urban_districts_are_numbered() {
+        let got: Vec<String> = locs("tại Phường 3, quận 1; TX 38 người")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(got, ["3", "1"]);
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn place(t: &Tokens, i: usize) -> Option<(usize, String)> {
         return Some((e, "Trung ương".into()));
     }
     if let Some((e, full)) = place_word(t, i) {
-        if let Some(ne) = place_name(t, e) {
+        if let Some(ne) = place_name(t, e, full) {
             return Some((ne, join_words(full, &place_text(t, e, ne))));
         }
         return Some((e, full.to_string()));
@@ -126,7 +126,7 @@ fn place_text(t: &Tokens, s: usize, e: usize) -> String {
 /// A place word and name opening the next line (`TỈNH QUẢNG NAM`).
 fn place_on_next_line(t: &Tokens, i: usize) -> Option<(usize, String)> {
     let (e, full) = place_word(t, i)?;
-    let ne = place_name(t, e)?;
+    let ne = place_name(t, e, full)?;
     Some((ne, join_words(full, &place_text(t, e, ne))))
 }
 
@@ -154,7 +154,7 @@ pub fn central(t: &Tokens, i: usize) -> Option<usize> {
 
 /// The proper name of a place after a place word: a known place, a run of
 /// capitalized words (not the start of a person's name), or a number.
-pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
+pub fn place_name(t: &Tokens, i: usize, word: &str) -> Option<usize> {
     if !t.is_word(i) || t.toks[i].after_newline {
         return None;
     }
@@ -168,8 +168,9 @@ pub fn place_name(t: &Tokens, i: usize) -> Option<usize> {
             return Some(e);
         }
     }
+    // `Phường 3`, `Quận 1`: only wards and urban districts are numbered.
     if t.text(i).bytes().all(|b| b.is_ascii_digit()) {
-        return Some(i + 1);
+        return matches!(word, "phường" | "quận").then_some(i + 1);
     }
     if surname_start(t, i) {
         // `xã Hồ Bốn`, `phường Trần Hưng Đạo`: a unit named like a person.
@@ -479,9 +480,9 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     }
     // `Công an tỉnh, thành phố`, `Công an tỉnh, Công an cấp xã`: levels
     // of a service everywhere, not one body.
-    if let Some((e, _)) = place_word(t, hend) {
+    if let Some((e, word)) = place_word(t, hend) {
         let listed = t.is_punct(e, ',') || (t.is_word(e) && t.low(e) == "và");
-        if place_name(t, e).is_none() && listed {
+        if place_name(t, e, word).is_none() && listed {
             if place_word(t, e + 1).is_some() {
                 return None;
             }

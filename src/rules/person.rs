@@ -61,8 +61,8 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
             m = o.end.min(limit);
             continue;
         }
-        if let Some((e, _)) = place_word(t, m) {
-            m = place_name(t, e).unwrap_or(e).min(limit);
+        if let Some((e, word)) = place_word(t, m) {
+            m = place_name(t, e, word).unwrap_or(e).min(limit);
             continue;
         }
         if t.is_capitalized(m) {
