@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn only_wards_and_urban_districts_are_numbered() {
-        let got: Vec<String> = locs("tại Phường 3, quận 1; TX 38 người")
+        let got: Vec<String> = locs("tại Phường 3, quận 1; TX 38 người; tx Ủy ban")
             .into_iter()
             .map(|x| x.0)
             .collect();

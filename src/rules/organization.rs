@@ -187,6 +187,11 @@ pub fn place_name(t: &Tokens, i: usize, word: &str) -> Option<usize> {
         }
         e += 1;
     }
+    // `xã Ủy ban`, `tỉnh Hội đồng`: an unknown name of one syllable that a
+    // lower-case word goes on from is a word, not a place.
+    if e == i + 1 && t.is_word(e) && !t.is_capitalized(e) && !t.toks[e].after_newline {
+        return None;
+    }
     // `Bà Rịa - Vũng Tàu`, `Phan Rang-Tháp Chàm`.
     if e > i && t.is_punct(e, '-') && t.is_capitalized(e + 1) && t.is_capitalized(e + 2) {
         e += 3;
