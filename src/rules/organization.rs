@@ -412,6 +412,11 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     // The head the listed name starts with, so that a later bare head
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
     let head = head_word_at(t, i).map(|(_, h)| h);
+    // `Bộ Nội vụ (BNV)`: the abbreviation in brackets is part of the mention.
+    let (end, written_abbr) = match paren_abbr(t, end) {
+        Some((pe, a)) => (pe, Some(a)),
+        None => (end, written_abbr),
+    };
     Some(Org {
         end,
         name: o.name.clone(),
@@ -423,6 +428,46 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
         resolvable: false,
         listed: Some(idx),
     })
+}
+
+/// A parenthesised abbreviation right after a name, inside its span
+/// (`Ủy ban Kiểm tra (UBKT) Tỉnh ủy`, `Sở Nông nghiệp và Môi trường (NN-MT)`,
+/// `(PA05)`): the token after `)` and the abbreviation.
+fn paren_abbr(t: &Tokens, i: usize) -> Option<(usize, String)> {
+    if !t.is_punct(i, '(') || t.toks[i].after_newline || !t.is_allcaps(i + 1) || !t.glued(i) {
+        return None;
+    }
+    let mut k = i + 2;
+    // One glued stretch: `(KHÓA XVI)` is a term, not an abbreviation.
+    while k < i + 6 && !t.is_punct(k, ')') {
+        let joint = ['-', '&', '.'].iter().any(|&c| t.is_punct(k, c));
+        let part = t.is_word(k)
+            && t.text(k)
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(joint || part) || !t.glued(k - 1) {
+            return None;
+        }
+        k += 1;
+    }
+    if !t.is_punct(k, ')') {
+        return None;
+    }
+    let abbr = t.norm[t.toks[i + 1].start..t.toks[k - 1].end].to_string();
+    Some((k + 1, abbr))
+}
+
+/// A body a department belongs to, right after its name on the same line:
+/// one with a place (`Công an tỉnh Quảng Trị`, `UBND huyện Phù Cát`).
+fn parent_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
+    if depth > 0 || !t.is_word(i) || t.toks[i].after_newline {
+        return None;
+    }
+    let (_, idx) = head_word_at(t, i)?;
+    if !t.lists.heads.heads[idx].place {
+        return None;
+    }
+    parse(t, i, depth + 1).filter(|o| o.end > i + 1)
 }
 
 fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
@@ -444,7 +489,9 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         return None;
     }
     let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
-    let head_name = if abbr_written && written.chars().all(|c| !c.is_lowercase() || c == ' ') {
+    // A head written with an abbreviation is named in full (`Đoàn ĐBQH`,
+    // `Ủy ban MTTQ Việt Nam`: `Đoàn đại biểu Quốc hội`, `Ủy ban Mặt trận Tổ quốc Việt Nam`).
+    let head_name = if abbr_written {
         head.canonical.as_str()
     } else {
         written.as_str()
@@ -463,6 +510,11 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             .or_else(|| head.abbr.clone())
     } else {
         None
+    };
+    // What follows the head starts after its parenthesised abbreviation.
+    let (hend, abbr) = match paren_abbr(t, hend) {
+        Some((pe, a)) => (pe, Some(a)),
+        None => (hend, abbr),
     };
     let make =
         |end: usize, tail: Option<String>, category: Option<Category>, abbr: Option<String>| Org {
@@ -584,9 +636,18 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             } else {
                 written.to_string()
             };
+            let (se, sector_abbr) = match paren_abbr(t, se) {
+                Some((pe, a)) => (pe, Some(a)),
+                None => (se, sector_abbr),
+            };
             let (end, tail) = match place(t, se) {
                 Some((pe, p)) => (pe, join_words(&sector, &p)),
-                None => (se, sector),
+                None => match parent_at(t, se, depth) {
+                    // `Phòng Cảnh sát hình sự Công an tỉnh Quảng Trị`,
+                    // `Phòng Tư pháp UBND huyện Phù Cát`: the body it belongs to.
+                    Some(parent) => (parent.end, join_words(&sector, &parent.name)),
+                    None => (se, sector),
+                },
             };
             consider(make(end, Some(tail), None, sector_abbr.or(abbr.clone())));
         }
@@ -594,11 +655,15 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if head.name {
         if let Some(e) = name_run(t, hend) {
             let name = t.norm[t.toks[hend].start..t.toks[e - 1].end].to_string();
+            let (e, name_abbr) = match paren_abbr(t, e) {
+                Some((pe, a)) => (pe, Some(a)),
+                None => (e, abbr.clone()),
+            };
             let (end, tail) = match place(t, e) {
                 Some((pe, p)) => (pe, join_words(&name, &p)),
                 None => (e, name),
             };
-            consider(make(end, Some(tail), None, abbr.clone()));
+            consider(make(end, Some(tail), None, name_abbr));
         }
     }
     if best.is_none() {
@@ -801,6 +866,53 @@ mod tests {
         assert_eq!(
             texts("Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Sở Xây dựng triển khai kế hoạch"),
             ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Sở Xây dựng"]
+        );
+    }
+
+    #[test]
+    fn bracketed_abbreviations_departments_and_border_guards() {
+        let o = orgs(
+            "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Định; Sở Nông nghiệp và Môi trường (NN-MT) TPHCM; \
+             Bộ Nội vụ (BNV); Ban Chấp hành Đảng bộ tỉnh (KHÓA XVI)",
+        );
+        let got: Vec<(&str, &str)> = o.iter().map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Định",
+                    "Ủy ban Kiểm tra Tỉnh ủy Bình Định"
+                ),
+                (
+                    "Sở Nông nghiệp và Môi trường (NN-MT) TPHCM",
+                    "Sở Nông nghiệp và Môi trường thành phố Hồ Chí Minh"
+                ),
+                ("Bộ Nội vụ (BNV)", "Bộ Nội vụ"),
+                // The document's province completes the bare level.
+                (
+                    "Ban Chấp hành Đảng bộ tỉnh",
+                    "Ban Chấp hành Đảng bộ tỉnh Bình Định"
+                ),
+            ]
+        );
+        // A department of a body with a place; abbreviated heads named in full.
+        let o = orgs(
+            "Phòng Cảnh sát hình sự Công an tỉnh Quảng Trị, Phòng CSGT Công an tỉnh Bình Định, \
+             Phòng Tư pháp UBND huyện Phù Cát, Đoàn ĐBQH tỉnh Lai Châu, Ủy ban MTTQ tỉnh Thanh Hóa, \
+             Đồn Biên phòng Cà Ná và Bộ Chỉ huy BĐBP tỉnh Tây Ninh",
+        );
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Phòng Cảnh sát hình sự Công an tỉnh Quảng Trị",
+                "Phòng Cảnh sát giao thông Công an tỉnh Bình Định",
+                "Phòng Tư pháp Ủy ban nhân dân huyện Phù Cát",
+                "Đoàn đại biểu Quốc hội tỉnh Lai Châu",
+                "Ủy ban Mặt trận Tổ quốc tỉnh Thanh Hóa",
+                "Đồn Biên phòng Cà Ná",
+                "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh",
+            ]
         );
     }
 
