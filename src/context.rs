@@ -98,9 +98,29 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
             }
             continue;
         }
+        // `TM. ỦY BAN NHÂN DÂN` under a header of `Ủy ban nhân dân tỉnh
+        // Quảng Ninh`: a head that names a body alone is the body the
+        // document last named in full with it.
+        // (`Tỉnh ủy`, `Thành ủy` take the document's main place below.)
+        let alone = o.head.as_deref() == Some(o.name.as_str())
+            && !main_place.iter().any(|(word, _, _)| o.name == *word);
+        let prior = alone
+            .then(|| {
+                last_by_head
+                    .iter()
+                    .find(|(seen, _)| Some(seen) == o.head.as_ref())
+            })
+            .flatten()
+            .and_then(|&(_, p)| match &candidates[p].fields {
+                Fields::Organization(full) => Some(full.name.clone()),
+                _ => None,
+            });
         let Fields::Organization(o) = &mut candidates[k].fields else {
             continue;
         };
+        if let Some(name) = prior {
+            o.name = name;
+        }
         if let Some(done) = &khoi {
             if o.name.ends_with(" Khối") {
                 o.name = format!("{} {done}", o.name);
@@ -227,7 +247,18 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
     if let Some(c) = best("city") {
         out.push(("thành phố", "thành phố", c.clone()));
         out.push(("thủ đô", "thành phố", c.clone()));
-        out.push(("Thành ủy", "Thành ủy", c));
+        // The committee as the document names it in full: `Thành ủy TPHCM`
+        // keeps its place word (`Thành ủy thành phố Hồ Chí Minh`).
+        let with_word = format!("Thành ủy thành phố {c}");
+        let keeps_word = candidates
+            .iter()
+            .any(|k| matches!(&k.fields, Fields::Organization(o) if o.name.ends_with(&with_word)));
+        let full = if keeps_word {
+            "Thành ủy thành phố"
+        } else {
+            "Thành ủy"
+        };
+        out.push(("Thành ủy", full, c));
     }
     out
 }
@@ -512,6 +543,41 @@ mod tests {
         assert_eq!(values("Sáng 4/11, nhiệm kỳ 2025-2030.", None)[0], "--11-04");
         let dated = "Ngày 4/11, Đại hội lần thứ I, nhiệm kỳ 2025-2030; ngày 1/3/2024 khởi công.";
         assert_eq!(values(dated, None)[0], "2024-11-04*");
+    }
+
+    fn org_names(input: &str) -> Vec<String> {
+        crate::extract(input)
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::Organization(o) => Some(o.name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_head_alone_is_the_body_last_named_with_it() {
+        let doc =
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n\nQuyết định.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH";
+        assert_eq!(
+            org_names(doc),
+            [
+                "Ủy ban nhân dân tỉnh Quảng Ninh",
+                "Ủy ban nhân dân tỉnh Quảng Ninh"
+            ]
+        );
+        // The city committee as the document writes it in full.
+        assert_eq!(
+            org_names("Thành ủy TPHCM họp. Ban Thường vụ Thành ủy chỉ đạo."),
+            [
+                "Thành ủy thành phố Hồ Chí Minh",
+                "Ban Thường vụ Thành ủy thành phố Hồ Chí Minh"
+            ]
+        );
+        assert_eq!(
+            org_names("Thành ủy Hà Nội họp. Thành ủy chỉ đạo."),
+            ["Thành ủy Hà Nội", "Thành ủy Hà Nội"]
+        );
     }
 
     #[test]
