@@ -16,7 +16,7 @@
 //! `quantity/list`, `quantity/ratio`.
 
 use super::id;
-use super::words::{ends_name, is_time_unit, is_title_prefix};
+use super::words::{ends_name_at, is_time_unit, is_title_prefix};
 use crate::data::units::Unit;
 use crate::record::{Change, Fields, Measure, Quantity};
 use crate::select::Candidate;
@@ -111,8 +111,27 @@ const NOT_BEFORE: &[&str] = &[
     "quận",
 ];
 
-/// Nouns whose first syllable is also a function word or verb elsewhere.
+/// Nouns whose first syllable is also a function word or verb elsewhere,
+/// and counted nouns longer than the two syllables the rule otherwise takes
+/// (a noun and a two-syllable noun after it: `tổ công tác`, `sổ tiết kiệm`).
+/// Longest first where one opens another.
 const COMPOUNDS: &[&[&str]] = &[
+    &["giấy", "chứng", "nhận", "quyền", "sử", "dụng", "đất"],
+    &["giấy", "chứng", "nhận"],
+    &["sổ", "tiết", "kiệm"],
+    &["tổ", "công", "tác"],
+    &["đoàn", "công", "tác"],
+    &["đoàn", "kiểm", "tra"],
+    &["đoàn", "giám", "sát"],
+    &["hộ", "gia", "đình"],
+    &["hộ", "kinh", "doanh"],
+    &["xe", "ô", "tô"],
+    &["người", "lao", "động"],
+    &["cơ", "sở", "giáo", "dục"],
+    &["cơ", "sở", "y", "tế"],
+    &["đơn", "vị", "sự", "nghiệp"],
+    &["tổ", "chức", "cơ", "sở", "đảng"],
+    &["tổ", "chức", "đảng"],
     // Court and police news.
     &["hội", "thẩm", "nhân", "dân"],
     &["kiểm", "sát", "viên"],
@@ -181,7 +200,7 @@ fn head_noun(t: &Tokens, k: usize) -> Option<usize> {
         t.is_word(m)
             && !t.toks[m].after_newline
             && !t.is_capitalized(m)
-            && !ends_name(t.low(m))
+            && !ends_name_at(t, m)
             && !matches!(
                 t.low(m),
                 "ở" | "là"
@@ -504,6 +523,28 @@ mod tests {
     use super::parse_number;
     use crate::record::{Fields, Quantity};
     use proptest::prelude::*;
+
+    #[test]
+    fn counted_nouns_of_three_and_more_syllables() {
+        let got = crate::found(
+            "Thu giữ 20 giấy chứng nhận quyền sử dụng đất, 5 sổ tiết kiệm; lập 5 tổ công tác và 3 đoàn kiểm tra; 5 tổ chức tham gia.",
+            |f| match f {
+                crate::record::Fields::Quantity(q) => Some(q.unit),
+                _ => None,
+            },
+        );
+        let units: Vec<&str> = got.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "giấy chứng nhận quyền sử dụng đất",
+                "sổ tiết kiệm",
+                "tổ công tác",
+                "đoàn kiểm tra",
+                "tổ chức"
+            ]
+        );
+    }
 
     #[test]
     fn has_digit_sees_every_digit_in_every_lane_and_nothing_else() {

@@ -143,6 +143,8 @@ pub fn ends_name_at(t: &Tokens, k: usize) -> bool {
     let w = t.low(k);
     let partners: &[&str] = match w {
         "triển" => &["khai"],
+        // `tổ chức` the verb; `tổ công tác` a noun.
+        "tổ" => &["chức"],
         "thực" => &["hiện", "thi", "sự", "tế", "chất", "hành", "trạng"],
         "thông" => &["qua", "báo", "tin", "cáo", "tư", "suốt"],
         "tiếp" => &["tục", "nhận", "thu", "đón", "xúc", "cận", "theo", "đến"],
