@@ -158,7 +158,14 @@ fn title_before(t: &Tokens, end: usize) -> Option<usize> {
 }
 
 /// The title chain after a name: ` - Ủy viên …, Bí thư Tỉnh ủy` or `, Giám đốc …`.
-fn title_after(t: &Tokens, from: usize) -> Option<(usize, usize)> {
+fn title_after(t: &Tokens, mut from: usize) -> Option<(usize, usize)> {
+    // `Nguyễn Hoài Anh (sinh năm 1977) - Ủy viên …`: a short aside first.
+    if t.is_punct(from, '(') {
+        let close = (from + 1..t.len().min(from + 10))
+            .take_while(|&k| !t.toks[k].after_newline)
+            .find(|&k| t.is_punct(k, ')'))?;
+        from = close + 1;
+    }
     if !t.is_punct(from, '-') && !t.is_punct(from, ',') {
         return None;
     }
@@ -375,6 +382,21 @@ mod tests {
         );
         let p = persons("- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai");
         assert_eq!(p[0].1.title.as_deref(), Some("KT. BỘ TRƯỞNG THỨ TRƯỞNG"));
+    }
+
+    #[test]
+    fn title_chains_after_an_aside_and_abbreviated_member_titles() {
+        let p = persons(
+            "chỉ định ông Nguyễn Hoài Anh (sinh năm 1977) - Ủy viên dự khuyết TƯ Đảng, Phó Bí thư Tỉnh ủy Lâm Đồng, tham gia; bà Nguyễn Thị Hồng Lâm - TUV, Phó Chủ tịch HĐND tỉnh.",
+        );
+        let titles: Vec<Option<&str>> = p.iter().map(|(_, p)| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Ủy viên dự khuyết TƯ Đảng, Phó Bí thư Tỉnh ủy Lâm Đồng"),
+                Some("TUV, Phó Chủ tịch HĐND tỉnh")
+            ]
+        );
     }
 
     #[test]
