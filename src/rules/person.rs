@@ -105,6 +105,12 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
     m
 }
 
+/// What joins the titles of a chain: a comma or a spaced dash (`Phó Bí thư
+/// Tỉnh ủy – Chủ tịch UBND tỉnh`; `Bà Rịa-Vũng Tàu` is glued).
+fn is_joint(t: &Tokens, k: usize) -> bool {
+    t.is_punct(k, ',') || (t.is_punct(k, '-') && k > 0 && !t.glued(k - 1) && !t.glued(k))
+}
+
 /// The title phrase ending right before token `end`: its start, or `None`.
 fn title_before(t: &Tokens, end: usize) -> Option<usize> {
     // The stretch back to a hard stop, in comma-separated units.
@@ -116,7 +122,7 @@ fn title_before(t: &Tokens, end: usize) -> Option<usize> {
             break;
         }
         if t.is_word(k)
-            || t.is_punct(k, ',')
+            || is_joint(t, k)
             || (t.is_punct(k, '.') && k > 0 && t.glued(k - 1) && t.glued(k))
         {
             seg -= 1;
@@ -140,7 +146,7 @@ fn title_before(t: &Tokens, end: usize) -> Option<usize> {
     loop {
         let unit_start = (seg..unit_end)
             .rev()
-            .find(|&k| t.is_punct(k, ','))
+            .find(|&k| is_joint(t, k))
             .map_or(seg, |k| k + 1);
         // The earliest title word whose phrase runs to the unit's end.
         let found = (unit_start..unit_end)
@@ -149,7 +155,7 @@ fn title_before(t: &Tokens, end: usize) -> Option<usize> {
         let Some(k) = found else { break };
         start = Some(k);
         // Earlier units belong to the chain only when this one is a title throughout.
-        if k != unit_start || unit_start == seg || !t.is_punct(unit_start - 1, ',') {
+        if k != unit_start || unit_start == seg || !is_joint(t, unit_start - 1) {
             break;
         }
         unit_end = unit_start - 1;
@@ -179,7 +185,7 @@ fn title_after(t: &Tokens, mut from: usize) -> Option<(usize, usize)> {
         }
         let e = title_phrase_end(t, first, t.len().min(k + 40));
         end = e;
-        if !t.is_punct(e, ',') {
+        if !is_joint(t, e) {
             break;
         }
         k = e + 1;
@@ -264,9 +270,12 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 p.honorific = Some(h.to_string());
                 before = hs;
             }
-            // `Chủ tịch UBND TP Hà Nội hiện nay, ông Nguyễn Thế Thảo`.
+            // `Chủ tịch UBND TP Hà Nội hiện nay, ông Nguyễn Thế Thảo`; but in
+            // `…, ông Phạm Văn Trọng – Phó Chủ tịch UBND tỉnh` the title
+            // before the comma is another person's, and the dash gives his.
+            let dash_title = t.is_punct(e, '-') && title_after(t, e).is_some();
             let title_start = title_before(t, before).or_else(|| {
-                (p.honorific.is_some() && before > 0 && t.is_punct(before - 1, ','))
+                (p.honorific.is_some() && before > 0 && t.is_punct(before - 1, ',') && !dash_title)
                     .then(|| title_before(t, before - 1))
                     .flatten()
                     .map(|s| s.min(before - 1))
@@ -395,6 +404,19 @@ mod tests {
             [
                 Some("Ủy viên dự khuyết TƯ Đảng, Phó Bí thư Tỉnh ủy Lâm Đồng"),
                 Some("TUV, Phó Chủ tịch HĐND tỉnh")
+            ]
+        );
+        // Spaced dashes chain titles; a dash after the name gives its own
+        // title, not the one before the comma (another person's).
+        let p = persons(
+            "Phó Bí thư Tỉnh ủy – Chủ tịch UBND tỉnh Nguyễn Văn Vĩnh chủ trì; có ông Trần văn Dũng – Phó Chủ tịch thường trực UBND tỉnh, ông Phạm Văn Trọng – Phó Chủ tịch UBND tỉnh.",
+        );
+        let titles: Vec<Option<&str>> = p.iter().map(|(_, p)| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh"),
+                Some("Phó Chủ tịch UBND tỉnh")
             ]
         );
     }
