@@ -590,6 +590,18 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             let holds_head = co_quan.is_none()
                 && inner.name.starts_with(&head.canonical)
                 && inner.name[head.canonical.len()..].starts_with(' ');
+            // `TT HĐND tỉnh`: two written abbreviations make one (`TT HĐND`).
+            let inner_abbr = match (&abbr, inner_abbr) {
+                (Some(a), Some(ia)) if abbr_written && co_quan.is_none() => {
+                    Some(format!("{a} {ia}"))
+                }
+                (_, ia) => ia,
+            };
+            let abbr = if abbr_written && inner_abbr.is_some() {
+                None
+            } else {
+                abbr.clone()
+            };
             if holds_head {
                 let mut o = make(inner.end, None, category, abbr.clone().or(inner_abbr));
                 o.name = inner.name.clone();
@@ -867,6 +879,16 @@ mod tests {
             texts("Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Sở Xây dựng triển khai kế hoạch"),
             ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Sở Xây dựng"]
         );
+    }
+
+    #[test]
+    fn two_written_abbreviations_make_one() {
+        let abbrs = crate::found("TT HĐND tỉnh; TT Tỉnh ủy; BTV Tỉnh ủy", |f| match f {
+            Fields::Organization(o) => Some(o.abbr),
+            _ => None,
+        });
+        let got: Vec<Option<&str>> = abbrs.iter().map(|(_, a)| a.as_deref()).collect();
+        assert_eq!(got, [Some("TT HĐND"), Some("TT"), Some("BTV")]);
     }
 
     #[test]
