@@ -45,6 +45,20 @@ impl Places {
                 }
                 names.push((n.to_string(), places.len()));
             }
+            // A name in two parts is written with the dash spaced or glued
+            // (`Thừa Thiên - Huế`, `Thừa Thiên-Huế`): both match.
+            for n in std::iter::once(row.get(0)).chain(row.list(1)) {
+                let other = if n.contains(" - ") {
+                    n.replace(" - ", "-")
+                } else if n.contains('-') && !n.contains(' ') {
+                    continue; // `BR-VT`, `TT-Huế`: abbreviations keep their form.
+                } else {
+                    n.replace('-', " - ")
+                };
+                if other != n && seen.insert(match_key(&other)) {
+                    names.push((other, places.len()));
+                }
+            }
             places.push(Place {
                 name: row.get(0).to_string(),
                 category,

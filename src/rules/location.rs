@@ -174,6 +174,19 @@ mod tests {
     }
 
     #[test]
+    fn two_part_names_with_the_dash_glued_or_spaced() {
+        let got: Vec<String> =
+            locs("tỉnh Thừa Thiên-Huế, tỉnh Bà Rịa-Vũng Tàu, TP Phan Rang - Tháp Chàm")
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
+        assert_eq!(
+            got,
+            ["Thừa Thiên-Huế", "Bà Rịa-Vũng Tàu", "Phan Rang - Tháp Chàm"]
+        );
+    }
+
+    #[test]
     fn only_wards_and_urban_districts_are_numbered() {
         let got: Vec<String> = locs("tại Phường 3, quận 1; TX 38 người; tx Ủy ban")
             .into_iter()
