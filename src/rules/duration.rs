@@ -145,7 +145,11 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
     let rest = low[end..].trim_start_matches(' ');
     let before = low[..start].trim_end_matches(' ');
     // `11 giờ 47`, `lúc 8 giờ`: clock times. `năm 2019`, `tháng 7`: dates.
-    if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+    // But `10 năm 2021 - 2030` counts years over the range after it
+    // (not `tháng 5 năm 2021`).
+    if rest.starts_with(|ch: char| ch.is_ascii_digit())
+        && !(unit == TimeUnit::Year && !before.ends_with("tháng") && years_range(rest))
+    {
         return;
     }
     if unit == TimeUnit::Hour && before.ends_with("lúc") {
@@ -169,6 +173,20 @@ fn consider(low: &str, start: usize, end: usize, n: &str, unit: &str, out: &mut 
         fields: Fields::Duration(Box::new(Duration::new(value, unit))),
         rule: id::DURATION_COUNT,
     });
+}
+
+/// `2021 - 2030`, `2021-2030` at the start of `s`.
+fn years_range(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = |k: usize| b.len() >= k + 4 && b[k..k + 4].iter().all(u8::is_ascii_digit);
+    if !year(0) {
+        return false;
+    }
+    let rest = s[4..].trim_start_matches(' ');
+    let Some(rest) = rest.strip_prefix('-') else {
+        return false;
+    };
+    year(s.len() - rest.trim_start_matches(' ').len())
 }
 
 #[cfg(test)]
@@ -200,6 +218,23 @@ mod tests {
             "6 tháng đầu năm, ngày 30 tháng 7 năm 2019, lúc 11 giờ 47 phút, tháng 7"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn years_counted_over_the_range_after_them() {
+        let got: Vec<String> =
+            crate::extract("Chiến lược 10 năm 2021 - 2030; ngày 10 tháng 5 năm 2021 - 2022")
+                .into_iter()
+                .map(|r| format!("{}:{}", r.kind().as_str(), r.text))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                "duration:10 năm",
+                "period:2021 - 2030",
+                "period:ngày 10 tháng 5 năm 2021 - 2022"
+            ]
+        );
     }
 
     #[test]

@@ -209,6 +209,7 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
         let start = ["nhiệm kỳ", "giai đoạn", "thời kỳ", "niên khóa", "năm"]
             .iter()
             .find_map(|w| word_before(low, m.start(), w))
+            .filter(|&s| !counted_year(low, s))
             .unwrap_or(m.start());
         push(out, start, m.end(), p, id::PERIOD_TERM);
     }
@@ -298,6 +299,11 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             continue;
         }
         let start = low[..s].strip_suffix("từ ").map_or(s, |_| s - "từ ".len());
+        let start = if counted_year(low, start) {
+            start + "năm ".len()
+        } else {
+            start
+        };
         push(
             out,
             start,
@@ -306,6 +312,15 @@ fn ranges(low: &str, dates: &[Candidate], out: &mut Vec<Candidate>) {
             id::PERIOD_RANGE,
         );
     }
+}
+
+/// `10 năm 2021 - 2030`: the `năm` at `pos` is the unit of the count
+/// before it, so a range of years starts after it.
+fn counted_year(low: &str, pos: usize) -> bool {
+    low[pos..].starts_with("năm ")
+        && low[..pos]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The count before `tháng` at `pos`: digits, `nửa`, `ba`, `sáu`, `chín`
