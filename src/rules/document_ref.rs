@@ -772,7 +772,19 @@ fn issuer_at(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<(usize, 
             return Some((e, t.lists.data.organizations[idx].name.clone()));
         }
     }
-    Some((run_end, norm[pos..run_end].replace('\n', " ")))
+    // A body the organization rule reads ends the issuer where the run
+    // of words overshoots it (`Ủy ban nhân dân tỉnh` / `phân cấp thẩm quyền`).
+    let body_end = token_at(t, pos)
+        .and_then(|k| super::organization::at(t, k))
+        .map(|o| t.toks[o.end - 1].end)
+        .filter(|&e| {
+            e < run_end
+                && !lower[e..run_end]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+        });
+    let end = body_end.unwrap_or(run_end);
+    Some((end, norm[pos..end].replace('\n', " ")))
 }
 
 /// End of a name that starts with a capital at `pos` and goes on through
@@ -987,6 +999,9 @@ mod tests {
         let r =
             refs("Theo Quyết định số 1234/QĐ-UBND ngày 12/5/2023 của UBND tỉnh Quảng Nam về việc");
         assert_eq!(r[0].1.issuer.as_deref(), Some("UBND tỉnh Quảng Nam"));
+        // The body ends where the organization rule ends it, before the subject.
+        let r = refs("thay thế Quyết định số 59/2024/QĐ-UBND ngày 09 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh phân cấp thẩm quyền");
+        assert_eq!(r[0].1.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh"));
         let r = refs("Thông báo Kết luận số 123-TB/TW của Bộ Chính trị");
         assert_eq!(r[0].0, "Thông báo Kết luận số 123-TB/TW");
         assert_eq!(r[0].1.doc_type.as_deref(), Some("Thông báo kết luận"));
