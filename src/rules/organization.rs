@@ -883,12 +883,18 @@ mod tests {
 
     #[test]
     fn two_written_abbreviations_make_one() {
-        let abbrs = crate::found("TT HĐND tỉnh; TT Tỉnh ủy; BTV Tỉnh ủy", |f| match f {
-            Fields::Organization(o) => Some(o.abbr),
-            _ => None,
-        });
+        let abbrs = crate::found(
+            "TT HĐND tỉnh; TT Tỉnh ủy; BTV Tỉnh ủy; VP UBND tỉnh",
+            |f| match f {
+                Fields::Organization(o) => Some(o.abbr),
+                _ => None,
+            },
+        );
         let got: Vec<Option<&str>> = abbrs.iter().map(|(_, a)| a.as_deref()).collect();
-        assert_eq!(got, [Some("TT HĐND"), Some("TT"), Some("BTV")]);
+        assert_eq!(
+            got,
+            [Some("TT HĐND"), Some("TT"), Some("BTV"), Some("VP UBND")]
+        );
     }
 
     #[test]
