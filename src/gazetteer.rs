@@ -367,6 +367,19 @@ fn load_organizations(rows: &[Row]) -> Result<(Vec<Organization>, Aliases), Data
             }
         }
     }
+    // A ministry is written with the abbreviation of its sector
+    // (`Bộ GD&ĐT`, `Bộ NN-MT`, `Bộ LĐ-TB&XH`), as `Sở` is.
+    for (alias, idx) in &aliases {
+        let Some(sector) = alias.strip_prefix("Bộ ") else {
+            continue;
+        };
+        for abbr in crate::data::heads::sector_abbreviations(sector) {
+            let variant = format!("Bộ {abbr}");
+            if seen.insert(match_key(&variant), ("", 0)).is_none() {
+                short.push((variant, *idx));
+            }
+        }
+    }
     aliases.extend(short);
     Ok((orgs, aliases))
 }

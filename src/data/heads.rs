@@ -103,7 +103,7 @@ pub fn load_heads(rows: &[Row], data: &Data) -> Result<Heads, DataError> {
 /// nothing (`Lao động - Thương binh và Xã hội`: `LĐ-TB&XH`, `LĐTB&XH`,
 /// `LĐTBXH`). One-part names of fewer than three syllables have none:
 /// `TC` or `TP` would name anything.
-fn sector_abbreviations(name: &str) -> Vec<String> {
+pub(crate) fn sector_abbreviations(name: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut written_seps: Vec<&str> = Vec::new();
     let mut current = String::new();

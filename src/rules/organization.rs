@@ -882,6 +882,22 @@ mod tests {
     }
 
     #[test]
+    fn ministries_with_the_abbreviation_of_their_sector() {
+        let o = orgs("Bộ GD&ĐT, Bộ NN-MT, Bộ LĐ-TB&XH và Bộ Tài chính; Bộ Chính trị");
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Bộ Giáo dục và Đào tạo",
+                "Bộ Nông nghiệp và Môi trường",
+                "Bộ Lao động - Thương binh và Xã hội",
+                "Bộ Tài chính",
+                "Bộ Chính trị"
+            ]
+        );
+    }
+
+    #[test]
     fn two_written_abbreviations_make_one() {
         let abbrs = crate::found(
             "TT HĐND tỉnh; TT Tỉnh ủy; BTV Tỉnh ủy; VP UBND tỉnh",
