@@ -71,6 +71,15 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
     // document, so a short list.
     let mut last_by_head: Vec<(String, usize)> = Vec::new();
     let mut keep = vec![true; candidates.len()];
+    // The name and category of the latest full mention with head `h`.
+    let prior_of = |candidates: &[Candidate], last: &[(String, usize)], h: &String| {
+        last.iter()
+            .find(|(seen, _)| seen == h)
+            .and_then(|&(_, p)| match &candidates[p].fields {
+                Fields::Organization(full) => Some((full.name.clone(), full.category)),
+                _ => None,
+            })
+    };
     for k in 0..candidates.len() {
         let Fields::Organization(o) = &candidates[k].fields else {
             continue;
@@ -80,11 +89,7 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
                 .head
                 .as_ref()
                 .filter(|_| o.resolvable)
-                .and_then(|h| last_by_head.iter().find(|(seen, _)| seen == h))
-                .and_then(|&(_, p)| match &candidates[p].fields {
-                    Fields::Organization(full) => Some((full.name.clone(), full.category)),
-                    _ => None,
-                });
+                .and_then(|h| prior_of(candidates, &last_by_head, h));
             let Fields::Organization(o) = &mut candidates[k].fields else {
                 continue;
             };
@@ -104,21 +109,15 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
         // (`Tỉnh ủy`, `Thành ủy` take the document's main place below.)
         let alone = o.head.as_deref() == Some(o.name.as_str())
             && !main_place.iter().any(|(word, _, _)| o.name == *word);
-        let prior = alone
-            .then(|| {
-                last_by_head
-                    .iter()
-                    .find(|(seen, _)| Some(seen) == o.head.as_ref())
-            })
-            .flatten()
-            .and_then(|&(_, p)| match &candidates[p].fields {
-                Fields::Organization(full) => Some(full.name.clone()),
-                _ => None,
-            });
+        let prior = o
+            .head
+            .as_ref()
+            .filter(|_| alone)
+            .and_then(|h| prior_of(candidates, &last_by_head, h));
         let Fields::Organization(o) = &mut candidates[k].fields else {
             continue;
         };
-        if let Some(name) = prior {
+        if let Some((name, _)) = prior {
             o.name = name;
         }
         if let Some(done) = &khoi {

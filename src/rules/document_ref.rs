@@ -779,7 +779,7 @@ fn issuer_at(t: &Tokens, norm: &str, lower: &str, pos: usize) -> Option<(usize, 
         .map(|o| t.toks[o.end - 1].end)
         .filter(|&e| {
             e < run_end
-                && !lower[e..run_end]
+                && !norm[e..run_end]
                     .trim_start()
                     .starts_with(char::is_uppercase)
         });

@@ -413,10 +413,7 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     // (`UBKT` after `Ủy ban Kiểm tra Trung ương`) can be resolved to it.
     let head = head_word_at(t, i).map(|(_, h)| h);
     // `Bộ Nội vụ (BNV)`: the abbreviation in brackets is part of the mention.
-    let (end, written_abbr) = match paren_abbr(t, end) {
-        Some((pe, a)) => (pe, Some(a)),
-        None => (end, written_abbr),
-    };
+    let (end, written_abbr) = with_paren_abbr(t, end, written_abbr);
     Some(Org {
         end,
         name: o.name.clone(),
@@ -430,9 +427,18 @@ fn gazetteer_at(t: &Tokens, i: usize) -> Option<Org> {
     })
 }
 
-/// A parenthesised abbreviation right after a name, inside its span
-/// (`Ủy ban Kiểm tra (UBKT) Tỉnh ủy`, `Sở Nông nghiệp và Môi trường (NN-MT)`,
-/// `(PA05)`): the token after `)` and the abbreviation.
+/// A name ending at `end` with the abbreviation it has so far, extended over
+/// a parenthesised abbreviation right after it, which is inside its span and
+/// is its abbreviation (`Ủy ban Kiểm tra (UBKT) Tỉnh ủy`, `Sở Nông nghiệp và
+/// Môi trường (NN-MT)`, `(PA05)`).
+fn with_paren_abbr(t: &Tokens, end: usize, abbr: Option<String>) -> (usize, Option<String>) {
+    match paren_abbr(t, end) {
+        Some((pe, a)) => (pe, Some(a)),
+        None => (end, abbr),
+    }
+}
+
+/// The parenthesised abbreviation at `i`: the token after `)` and the abbreviation.
 fn paren_abbr(t: &Tokens, i: usize) -> Option<(usize, String)> {
     if !t.is_punct(i, '(') || t.toks[i].after_newline || !t.is_allcaps(i + 1) || !t.glued(i) {
         return None;
@@ -512,10 +518,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         None
     };
     // What follows the head starts after its parenthesised abbreviation.
-    let (hend, abbr) = match paren_abbr(t, hend) {
-        Some((pe, a)) => (pe, Some(a)),
-        None => (hend, abbr),
-    };
+    let (hend, abbr) = with_paren_abbr(t, hend, abbr);
     let make =
         |end: usize, tail: Option<String>, category: Option<Category>, abbr: Option<String>| Org {
             end,
@@ -648,10 +651,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             } else {
                 written.to_string()
             };
-            let (se, sector_abbr) = match paren_abbr(t, se) {
-                Some((pe, a)) => (pe, Some(a)),
-                None => (se, sector_abbr),
-            };
+            let (se, sector_abbr) = with_paren_abbr(t, se, sector_abbr);
             let (end, tail) = match place(t, se) {
                 Some((pe, p)) => (pe, join_words(&sector, &p)),
                 None => match parent_at(t, se, depth) {
@@ -667,10 +667,7 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     if head.name {
         if let Some(e) = name_run(t, hend) {
             let name = t.norm[t.toks[hend].start..t.toks[e - 1].end].to_string();
-            let (e, name_abbr) = match paren_abbr(t, e) {
-                Some((pe, a)) => (pe, Some(a)),
-                None => (e, abbr.clone()),
-            };
+            let (e, name_abbr) = with_paren_abbr(t, e, abbr.clone());
             let (end, tail) = match place(t, e) {
                 Some((pe, p)) => (pe, join_words(&name, &p)),
                 None => (e, name),
