@@ -64,8 +64,14 @@ pub fn resolve(candidates: &mut [Candidate]) {
 /// - a bare place word (`UBND tỉnh`, `Đảng bộ thành phố`) or committee
 ///   (`Tỉnh ủy`, `Ban Thường vụ Thành ủy`) takes the province or city the
 ///   document names most often.
-pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
+pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists, norm: &str) {
     let main_place = main_places(candidates);
+    let places = PlaceMentions::new(candidates);
+    let org_spans: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| matches!(c.fields, Fields::Organization(_)))
+        .map(|c| (c.start, c.end))
+        .collect();
     let khoi = khoi_completion(candidates, &lists.khoi_suffixes);
     // The latest full mention of each head, as an index: few heads per
     // document, so a short list.
@@ -107,13 +113,38 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
         // Quảng Ninh`: a head that names a body alone is the body the
         // document last named in full with it.
         // (`Tỉnh ủy`, `Thành ủy` take the document's main place below.)
-        let alone = o.head.as_deref() == Some(o.name.as_str())
-            && !main_place.iter().any(|(word, _, _)| o.name == *word);
-        let prior = o
-            .head
-            .as_ref()
-            .filter(|_| alone)
-            .and_then(|h| prior_of(candidates, &last_by_head, h));
+        // A head alone is the body last named in full with it; a name the
+        // document wrote longer before (`Ban Thường vụ Đảng ủy` after `Ban
+        // Thường vụ Đảng ủy xã Ia Grai`) or a part of such a body
+        // (`Thường trực HĐND` after `HĐND tỉnh Gia Lai`) is that body.
+        let placed = main_place
+            .iter()
+            .any(|(word, _, _)| o.name.ends_with(*word));
+        let prior = o.head.as_ref().filter(|_| !placed).and_then(|h| {
+            // Longer by a name or a place (`xã An Nghĩa`), not by a word
+            // of another name (`Tạp chí Cộng sản điện tử`).
+            let longer = |name: &str| {
+                name.strip_prefix(o.name.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| {
+                        rest.starts_with(char::is_uppercase)
+                            || PLACE_WORDS
+                                .iter()
+                                .any(|w| rest.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+                    })
+            };
+            if let Some((name, category)) = prior_of(candidates, &last_by_head, h) {
+                if o.name == *h || longer(&name) {
+                    return Some((name, category));
+                }
+            }
+            let rest = o.name.strip_prefix(h.as_str())?.strip_prefix(' ')?;
+            let (name, category) = prior_of(candidates, &last_by_head, &rest.to_string())?;
+            name.strip_prefix(rest)?
+                .starts_with(' ')
+                .then(|| (format!("{h} {name}"), category))
+        });
+        let (start, end) = (candidates[k].start, candidates[k].end);
         let Fields::Organization(o) = &mut candidates[k].fields else {
             continue;
         };
@@ -128,6 +159,14 @@ pub fn resolve_organizations(candidates: &mut Vec<Candidate>, lists: &Lists) {
         for (word, full, place) in &main_place {
             if let Some(stem) = o.name.strip_suffix(*word) {
                 if stem.is_empty() || stem.ends_with(' ') {
+                    let cat = if word.starts_with(['t', 'T']) && word.contains("ỉnh") {
+                        "province"
+                    } else {
+                        "city"
+                    };
+                    let place = places
+                        .place_for(cat, start, end, norm, &org_spans)
+                        .unwrap_or(place);
                     o.name = format!("{stem}{full} {place}");
                     break;
                 }
@@ -202,6 +241,142 @@ fn khoi_completion(candidates: &[Candidate], suffixes: &[String]) -> Option<Stri
         }
     }
     found
+}
+
+/// Place words that may open what a full mention adds to a shorter one.
+const PLACE_WORDS: [&str; 8] = [
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "đặc khu",
+];
+
+/// The provinces and cities the document names, where it names them: place
+/// records and bodies with a place written in their name (`UBND tỉnh Bắc
+/// Ninh`), in text order.
+struct PlaceMentions {
+    found: Vec<(usize, usize, &'static str, String)>,
+    /// Whether the document names two or more of a category.
+    several: [bool; 2],
+}
+
+impl PlaceMentions {
+    fn new(candidates: &[Candidate]) -> Self {
+        let mut found = Vec::new();
+        for c in candidates {
+            match &c.fields {
+                Fields::Location(l) => {
+                    if let Some(cat) = l
+                        .category
+                        .map(PlaceCategory::as_str)
+                        .filter(|c| matches!(*c, "province" | "city"))
+                    {
+                        found.push((c.start, c.end, cat, l.name.clone()));
+                    }
+                }
+                Fields::Organization(o) if !o.bare => {
+                    for (place, cat) in places_named(&o.name).into_iter().flatten() {
+                        if place.starts_with(char::is_uppercase) {
+                            found.push((c.start, c.end, cat, place.to_string()));
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let several = ["province", "city"].map(|cat| {
+            let mut names = found.iter().filter(|m| m.2 == cat).map(|m| &m.3);
+            names.next().is_some_and(|first| names.any(|n| n != first))
+        });
+        PlaceMentions { found, several }
+    }
+
+    /// The place of category `cat` that a committee or place word without
+    /// its place (`Tỉnh ủy`, `UBND tỉnh`) at `start..end` stands for: the
+    /// one a title chain after it names (`Phó Bí thư Tỉnh ủy, Chủ tịch UBND
+    /// tỉnh Bắc Ninh`), else, in a document naming several, the one named
+    /// most recently before it. `None` leaves the document's main place.
+    fn place_for(
+        &self,
+        cat: &str,
+        start: usize,
+        end: usize,
+        norm: &str,
+        orgs: &[(usize, usize)],
+    ) -> Option<&str> {
+        let after = self.found.partition_point(|m| m.0 < end);
+        let next = self.found[after..].iter().find(|m| m.2 == cat);
+        if let Some(m) = next.filter(|m| title_chain(norm, end, m.0, orgs)) {
+            return Some(&m.3);
+        }
+        if !self.several[usize::from(cat == "city")] {
+            return None;
+        }
+        let before = self.found.partition_point(|m| m.0 < start);
+        self.found[..before]
+            .iter()
+            .rev()
+            .find(|m| m.1 <= start && m.2 == cat)
+            .map(|m| m.3.as_str())
+    }
+}
+
+/// Whether `norm[from..to]` only joins titles and bodies of one person's
+/// chain of posts (`, Chủ tịch `, ` và thôi giữ chức Phó Bí thư `): title
+/// words, joining words and bodies, within one clause.
+fn title_chain(norm: &str, from: usize, to: usize, orgs: &[(usize, usize)]) -> bool {
+    const WORDS: &[&str] = &[
+        "và",
+        "kiêm",
+        "thôi",
+        "giữ",
+        "chức",
+        "đồng",
+        "thời",
+        "phó",
+        "chủ",
+        "tịch",
+        "bí",
+        "thư",
+        "thường",
+        "trực",
+        "ủy",
+        "viên",
+        "trưởng",
+        "giám",
+        "đốc",
+        "chánh",
+        "dự",
+        "khuyết",
+        "quyền",
+        "-",
+        "–",
+    ];
+    if to - from > 120 {
+        return false;
+    }
+    let mut at = from;
+    let mut gap = String::new();
+    let first = orgs.partition_point(|(s, _)| *s < from);
+    for &(s, e) in orgs[first..].iter().take_while(|(s, _)| *s < to) {
+        if e > to {
+            break;
+        }
+        gap.push_str(&norm[at..s]);
+        gap.push(' ');
+        at = e;
+    }
+    gap.push_str(&norm[at..to]);
+    !gap.contains(['.', ';', ':', '\n', '(', ')'])
+        && gap
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The province and the city the document names most often, keyed by the
@@ -577,6 +752,49 @@ mod tests {
             org_names("Thành ủy Hà Nội họp. Thành ủy chỉ đạo."),
             ["Thành ủy Hà Nội", "Thành ủy Hà Nội"]
         );
+    }
+
+    #[test]
+    fn a_shorter_mention_or_a_part_is_the_body_named_in_full() {
+        assert_eq!(
+            org_names("HĐND tỉnh Gia Lai họp. Thường trực HĐND chỉ đạo."),
+            [
+                "Hội đồng nhân dân tỉnh Gia Lai",
+                "Thường trực Hội đồng nhân dân tỉnh Gia Lai"
+            ]
+        );
+        assert_eq!(
+            org_names("Ban Thường vụ Đảng ủy xã Ia Grai họp. Ban Thường vụ Đảng ủy thống nhất."),
+            [
+                "Ban Thường vụ Đảng ủy xã Ia Grai",
+                "Ban Thường vụ Đảng ủy xã Ia Grai"
+            ]
+        );
+        // A listed name is not lengthened by a word of another one.
+        assert_eq!(
+            org_names("Tạp chí Cộng sản điện tử đưa tin. Tạp chí Cộng sản ra số mới."),
+            ["Tạp chí Cộng sản điện tử", "Tạp chí Cộng sản"]
+        );
+    }
+
+    #[test]
+    fn a_committee_without_its_place_is_of_the_chain_or_the_latest_place() {
+        // The title chain after it names the province.
+        let doc = "Tỉnh ủy Thái Nguyên họp. Ông A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh \
+                   Bắc Ninh, nhận quyết định. Tỉnh ủy Thái Nguyên công bố.";
+        assert_eq!(
+            org_names(doc),
+            [
+                "Tỉnh ủy Thái Nguyên",
+                "Tỉnh ủy Bắc Ninh",
+                "Ủy ban nhân dân tỉnh Bắc Ninh",
+                "Tỉnh ủy Thái Nguyên"
+            ]
+        );
+        // Else the province named most recently before it.
+        let doc = "Tỉnh ủy Hà Giang họp. Tỉnh ủy Hà Giang chỉ đạo. Tại tỉnh Tuyên Quang, \
+                   Bí thư Tỉnh ủy phát biểu.";
+        assert_eq!(org_names(doc).last().unwrap(), "Tỉnh ủy Tuyên Quang");
     }
 
     #[test]

@@ -340,7 +340,7 @@ impl Extractor {
     fn finish(&self, text: &Text, candidates: Vec<Candidate>, options: &Options) -> Vec<Record> {
         let mut selected = select::select(candidates);
         context::resolve(&mut selected);
-        context::resolve_organizations(&mut selected, &self.parts.lists);
+        context::resolve_organizations(&mut selected, &self.parts.lists, text.norm());
         context::resolve_locations(&mut selected, &self.parts.lists);
         context::resolve_events(&mut selected);
         context::resolve_years(&mut selected, text.norm(), options.ref_date);

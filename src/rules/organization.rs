@@ -990,7 +990,8 @@ mod tests {
             names,
             [
                 "Sở Nông nghiệp và Môi trường thành phố Hồ Chí Minh",
-                "Sở Nông nghiệp và Môi trường",
+                // The later short mention is the body named in full before.
+                "Sở Nông nghiệp và Môi trường thành phố Hồ Chí Minh",
                 "Sở Lao động - Thương binh và Xã hội",
                 "Sở Văn hóa, Thể thao và Du lịch",
                 "Sở TÀI CHÍNH"
