@@ -15,6 +15,9 @@ pub struct Head {
     pub sector: bool,
     pub org: bool,
     pub bare: bool,
+    /// Variants written all in capitals (`UBND`, `UBMTTQVN`): abbreviations,
+    /// which name the head even in an all-caps heading.
+    pub abbreviations: Vec<String>,
 }
 
 /// Heads and sectors, compiled once.
@@ -56,8 +59,12 @@ pub fn load_heads(rows: &[Row], data: &Data) -> Result<Heads, DataError> {
         if !matches!(row.get(5), "yes" | "no") {
             return Err(bad("bare must be yes or no".into()));
         }
+        let mut abbreviations = Vec::new();
         for v in row.list(0) {
             variants.push((v.to_string(), heads.len()));
+            if !v.contains(' ') && !v.chars().any(char::is_lowercase) {
+                abbreviations.push(v.to_string());
+            }
         }
         heads.push(Head {
             canonical: row.get(1).to_string(),
@@ -68,6 +75,7 @@ pub fn load_heads(rows: &[Row], data: &Data) -> Result<Heads, DataError> {
             sector: attach.contains(&"sector"),
             org: attach.contains(&"org"),
             bare: row.get(5) == "yes",
+            abbreviations,
         });
     }
     let matcher = NameMatcher::new(variants.iter().map(|(v, i)| (v.as_str(), *i)));

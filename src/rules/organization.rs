@@ -491,7 +491,12 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
     // unless it is an abbreviation (`UBND`) or takes a sector (`SỞ TÀI CHÍNH`);
     // `ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM` is a head in capitals too.
     let all_caps = (i..hend).all(|k| t.is_allcaps(k));
-    if all_caps && hend - i == 1 && head.abbr.as_deref() != Some(t.text(i)) && !head.sector {
+    if all_caps
+        && hend - i == 1
+        && head.abbr.as_deref() != Some(t.text(i))
+        && !head.abbreviations.iter().any(|a| a == t.text(i))
+        && !head.sector
+    {
         return None;
     }
     let written = t.norm[t.toks[i].start..t.toks[hend - 1].end].to_string();
@@ -553,8 +558,13 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
             }
         }
     }
-    // `Phó Bí thư Thường trực Tỉnh ủy`: part of the title, not a body.
-    if head.canonical == "Thường trực" && i > 0 && matches!(t.low(i - 1), "thư" | "tịch") {
+    // `Phó Bí thư Thường trực Tỉnh ủy`, `Phó Thủ tướng Thường trực Chính phủ`,
+    // `Phó Trưởng Ban Thường trực Ban Tổ chức`: part of the title, not a body.
+    let title_end = |w: &str| matches!(w, "thư" | "tịch" | "tướng" | "trưởng" | "nhiệm");
+    if i > 0
+        && ((head.canonical == "Thường trực" && (title_end(t.low(i - 1)) || t.low(i - 1) == "ban"))
+            || (head.canonical == "Ban Thường trực" && t.low(i - 1) == "trưởng"))
+    {
         return None;
     }
     // `Thường trực Ban Bí thư` is one person's office (the Secretariat has no
@@ -953,6 +963,22 @@ mod tests {
                 "Ủy ban Mặt trận Tổ quốc tỉnh Thanh Hóa",
                 "Đồn Biên phòng Cà Ná",
                 "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh",
+            ]
+        );
+        // Abbreviations alone in capitals; a head before a head (`Ban Thường
+        // trực`, `Cục` + `Thi hành án dân sự`); a title's `Thường trực` is no body.
+        let o = orgs(
+            "Ban Thường trực UBMTTQVN tỉnh Quảng Trị, Cục Thi hành án dân sự tỉnh Nam Định, \
+             Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh; Phó Thủ tướng Thường trực Chính phủ",
+        );
+        let names: Vec<&str> = o.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị",
+                "Cục Thi hành án dân sự tỉnh Nam Định",
+                "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh",
+                "Chính phủ",
             ]
         );
     }
