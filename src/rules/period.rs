@@ -50,7 +50,8 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})[ ]*-[ ]*((?:19|20)[0-9]{2})").expect("period regex compiles")
+    Regex::new(r"((?:19|20)[0-9]{2})[ ]*-(?:[ ]*\n)?[ ]*((?:19|20)[0-9]{2})")
+        .expect("period regex compiles")
 });
 
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,6 +402,11 @@ mod tests {
             ]
         );
         assert!(periods("nhất là dịp cuối năm và đầu năm mới").is_empty());
+        // A hard line break after the dash of a term (crawled headings).
+        assert_eq!(
+            periods("GIAI ĐOẠN 2021 -\n2025 TRÊN ĐỊA BÀN"),
+            vec![p("GIAI ĐOẠN 2021 -\n2025", Some("2021"), Some("2025"))]
+        );
     }
 
     #[test]
