@@ -7,6 +7,7 @@ The output rows are pasted into data/places.tsv under the province header;
 cities, countries and regions there are maintained by hand.
 """
 import csv
+import re
 import sys
 
 REF = "../shared/reference/"
@@ -31,6 +32,15 @@ for r in rows("provinces_63_pre2025.tsv"):
         same = a.replace("oà", "òa").replace("oá", "óa").replace("uỷ", "ủy") == name.replace("oà", "òa")
         if a and not a.startswith(("TP ", "TP. ", "Thủ đô", "Thành phố")) and not same and a.lower() not in [x.lower() for x in aliases]:
             aliases.append(a)
+    # A city that was a province until lately (Huế: 'before that "tỉnh Thừa Thiên Huế"')
+    # keeps the old province as its own row, so older texts name the province they mean.
+    former = re.search(r'before that "tỉnh ([^"]+)"', r["note"])
+    if former:
+        old = former.group(1)
+        old_aliases = [a for a in aliases if a.lower() != old.lower()]
+        aliases = []
+        out.writerow([old, "|".join(old_aliases), "province", name, "",
+                      "provinces_63_pre2025.tsv (note: former province)"])
     prefix_only = "yes" if name == "Hồ Chí Minh" else ""
     if prefix_only:
         # Written after the place word: `TP.HCM`, `TP. HCM`, `UBND TP HCM`.

@@ -445,7 +445,9 @@ fn main_places(candidates: &[Candidate]) -> Vec<(&'static str, &'static str, Str
 /// one province that has one. Otherwise it keeps no province: the list does
 /// not hold every unit a text may name (communes merged before 2024).
 pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
-    let named: Vec<(usize, String)> = candidates
+    // A former province (`Thừa Thiên Huế`) also names the unit that holds
+    // its districts now (`Huế`).
+    let named: Vec<(usize, String, Option<String>)> = candidates
         .iter()
         .filter_map(|c| match &c.fields {
             Fields::Location(l)
@@ -454,7 +456,7 @@ pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
                     Some(PlaceCategory::Province | PlaceCategory::City)
                 ) =>
             {
-                Some((c.start, l.name.clone()))
+                Some((c.start, l.name.clone(), l.successor.clone()))
             }
             _ => None,
         })
@@ -493,9 +495,11 @@ pub fn resolve_locations(candidates: &mut [Candidate], lists: &Lists) {
                     .filter(|u| u.province == p || u.successor_province.as_deref() == Some(p))
                     .max_by_key(|u| u.current)
             };
-            let before = named.iter().rev().filter(|(s, _)| *s < start);
-            let after = named.iter().filter(|(s, _)| *s > start);
-            before.chain(after).find_map(|(_, p)| holds(p))
+            let before = named.iter().rev().filter(|(s, ..)| *s < start);
+            let after = named.iter().filter(|(s, ..)| *s > start);
+            before
+                .chain(after)
+                .find_map(|(_, p, then)| holds(p).or_else(|| then.as_deref().and_then(holds)))
         };
         if let Some(u) = unit {
             l.province = Some(u.province.clone());

@@ -225,6 +225,49 @@ fn is_surname_start(t: &Tokens, i: usize) -> bool {
         && place_at(t, i).is_none_or(|(_, p)| p.prefix_only)
 }
 
+/// An honorific ending right before token `end`: (start token, lower-case form).
+pub fn honorific_before(t: &Tokens, end: usize) -> Option<(usize, &'static str)> {
+    if end >= 2 && t.expect(end - 2, &["đồng", "chí"]).is_some() {
+        return Some((end - 2, "đồng chí"));
+    }
+    if end >= 1 && t.is_word(end - 1) {
+        let h = match t.low(end - 1) {
+            "ông" => "ông",
+            "bà" => "bà",
+            "anh" => "anh",
+            "chị" => "chị",
+            _ => return None,
+        };
+        return Some((end - 1, h));
+    }
+    None
+}
+
+/// A one-word head that is a name here: after an honorific (`đồng chí
+/// Trường Chinh`), after a family name (`Lê Trường Lưu`), or a family name
+/// itself before a middle name (`Đoàn Văn Việt`), when capitalized names
+/// follow it.
+pub fn head_is_name(t: &Tokens, i: usize) -> bool {
+    let named_on = |k: usize| {
+        t.is_capitalized(k) && !t.is_allcaps(k) && t.is_word(k) && !t.toks[k].after_newline
+    };
+    if t.is_allcaps(i) || !named_on(i + 1) {
+        return false;
+    }
+    let after_surname = i > 0
+        && !t.toks[i].after_newline
+        && t.is_capitalized(i - 1)
+        && !t.is_allcaps(i - 1)
+        && t.lists.places.is_surname(t.text(i - 1));
+    let middle = t.lists.places.is_surname(t.text(i))
+        && matches!(
+            t.low(i + 1),
+            "văn" | "thị" | "hữu" | "đình" | "bá" | "trọng"
+        )
+        && named_on(i + 2);
+    after_surname || middle || honorific_before(t, i).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

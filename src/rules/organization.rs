@@ -482,6 +482,15 @@ fn head_at(t: &Tokens, i: usize, depth: usize) -> Option<Org> {
         return None;
     }
     let (hend, idx) = head_word_at(t, i)?;
+    if hend - i == 1 && crate::lexicon::head_is_name(t, i) {
+        return None;
+    }
+    // `xã Trường Hà`, `phường Hội Hợp`: after a place word, a unit's name.
+    let after_place_word =
+        (i.saturating_sub(2)..i).any(|k| place_word(t, k).is_some_and(|(e, _)| e == i));
+    if hend - i == 1 && after_place_word && admin_unit_at(t, i).is_some_and(|e| e > hend) {
+        return None;
+    }
     let head = &t.lists.heads.heads[idx];
     let abbr_written = (i..hend).any(|k| t.is_allcaps(k));
     if !t.is_capitalized(i) && !abbr_written {
@@ -1052,6 +1061,15 @@ mod tests {
         assert_eq!(
             texts("UBND tỉnh, Sở Tài chính"),
             ["UBND tỉnh", "Sở Tài chính"]
+        );
+    }
+
+    #[test]
+    fn heads_that_are_names_of_persons_and_places() {
+        assert!(texts("ông Lê Trường Lưu, đồng chí Đoàn Hồng Phong, Đoàn Văn Việt").is_empty());
+        assert_eq!(
+            texts("Hội LHPN xã Trường Hà, Tỉnh Đoàn Bình Định"),
+            ["Hội LHPN xã Trường Hà", "Tỉnh Đoàn Bình Định"]
         );
     }
 }

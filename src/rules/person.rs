@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::id;
 use super::organization::{self, place_name, place_word};
 use super::words::{ends_name, is_title_prefix};
-use crate::lexicon::surname_start;
+use crate::lexicon::{honorific_before, surname_start};
 use crate::record::{Fields, Person};
 use crate::select::Candidate;
 use crate::tokens::Tokens;
@@ -201,28 +201,10 @@ fn with_prefix_end(t: &Tokens, mut i: usize) -> usize {
     i
 }
 
-/// An honorific ending right before token `end`: (start token, lower-case form).
-fn honorific_before(t: &Tokens, end: usize) -> Option<(usize, &'static str)> {
-    if end >= 2 && t.expect(end - 2, &["đồng", "chí"]).is_some() {
-        return Some((end - 2, "đồng chí"));
-    }
-    if end >= 1 && t.is_word(end - 1) {
-        let h = match t.low(end - 1) {
-            "ông" => "ông",
-            "bà" => "bà",
-            "anh" => "anh",
-            "chị" => "chị",
-            _ => return None,
-        };
-        return Some((end - 1, h));
-    }
-    None
-}
-
 /// End token of a personal name starting at `i`: a family name and one to
 /// three capitalized given names.
 fn name_end(t: &Tokens, i: usize) -> Option<usize> {
-    if !surname_start(t, i) {
+    if !surname_start(t, i) && !pen_name_start(t, i) {
         return None;
     }
     let mut e = i + 1;
@@ -235,6 +217,40 @@ fn name_end(t: &Tokens, i: usize) -> Option<usize> {
         e += 1;
     }
     Some(e)
+}
+
+/// A given name alone where only a person fits: after a word in small
+/// letters or a role in court news, and not a place or a compass word
+/// (`miền Nam`).
+fn short_mention_context(t: &Tokens, i: usize) -> bool {
+    if i == 0 || t.toks[i].after_newline || !t.is_word(i - 1) {
+        return false;
+    }
+    let role = i >= 2
+        && matches!(
+            (t.low(i - 2), t.low(i - 1)),
+            ("bị", "cáo" | "can" | "hại") | ("đối", "tượng") | ("nghi", "phạm")
+        );
+    let after_small = t.text(i - 1) == t.low(i - 1) && !t.is_punct(i - 1, '-');
+    (role || after_small)
+        && !matches!(t.low(i), "nam" | "bắc" | "đông" | "tây" | "trung")
+        && crate::lexicon::place_at(t, i).is_none()
+        && super::words::event_noun(t, i).is_none()
+}
+
+/// A name without a family name that an honorific written in small letters
+/// introduces: `đồng chí Trường Chinh`, `ông Tố Hữu`.
+fn pen_name_start(t: &Tokens, i: usize) -> bool {
+    let lower_honorific =
+        honorific_before(t, i).is_some_and(|(h, _)| t.text(h) == t.low(h) || t.low(h) == "đồng");
+    lower_honorific
+        && t.is_capitalized(i)
+        && !t.is_allcaps(i)
+        && t.is_capitalized(i + 1)
+        && !t.is_allcaps(i + 1)
+        && !t.toks[i + 1].after_newline
+        && title_at(t, i).is_none()
+        && crate::lexicon::place_at(t, i).is_none()
 }
 
 /// The text of tokens `s..e` with every run of white space as one space.
@@ -322,15 +338,18 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // `ông Nghị`: a short mention of a name seen before.
-        if t.is_capitalized(i) && !t.is_capitalized(i + 1) {
-            if let Some((_, h)) = honorific_before(t, i) {
-                if let Some(full) = full_names.get(t.text(i)) {
+        // In court news also without one, inside a sentence (`chỉ đạo Thu
+        // lập khống`, `Bị cáo Hưng`).
+        if t.is_capitalized(i) && !t.is_allcaps(i) && !t.is_capitalized(i + 1) {
+            if let Some(full) = full_names.get(t.text(i)) {
+                let h = honorific_before(t, i);
+                if h.is_some() || short_mention_context(t, i) {
                     out.push(Candidate {
                         start: t.toks[i].start,
                         end: t.toks[i].end,
                         fields: Fields::Person(Box::new(Person {
                             name: full.clone(),
-                            honorific: Some(h.to_string()),
+                            honorific: h.map(|(_, h)| h.to_string()),
                             ..Person::default()
                         })),
                         rule: id::PERSON_SHORT,
@@ -429,6 +448,32 @@ mod tests {
         assert_eq!(p[0].1.honorific.as_deref(), Some("ông"));
         assert_eq!(p[1].0, "Nghị");
         assert_eq!(p[1].1.name, "Phạm Quang Nghị");
+        // Court news: the given name alone inside a sentence or after a role.
+        let p = persons(
+            "Nguyễn Thị Thu là kế toán. Hưng chỉ đạo Thu lập hồ sơ. Bị cáo Thu khai; miền Nam",
+        );
+        let short: Vec<&str> = p.iter().skip(1).map(|(s, _)| s.as_str()).collect();
+        assert_eq!(short, ["Thu", "Thu"]);
+        assert!(p.iter().all(|(_, x)| x.name == "Nguyễn Thị Thu"));
+    }
+
+    #[test]
+    fn heads_and_pen_names_inside_personal_names() {
+        let names: Vec<String> = persons(
+            "CHỦ TỊCH\nLê Trường Lưu\n. Ông Đoàn Văn Việt và ông Đoàn Hồng Phong; đồng chí Trường Chinh",
+        )
+        .into_iter()
+        .map(|(_, p)| p.name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Lê Trường Lưu",
+                "Đoàn Văn Việt",
+                "Đoàn Hồng Phong",
+                "Trường Chinh"
+            ]
+        );
     }
 
     #[test]
