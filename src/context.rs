@@ -4,7 +4,7 @@
 use crate::data::admin::AdminUnit;
 use crate::data::Lists;
 use crate::gazetteer::FastMap;
-use crate::record::{Fields, PlaceCategory, Ymd};
+use crate::record::{EventType, Fields, PlaceCategory, Ymd};
 use crate::select::Candidate;
 
 /// Fills `refers_to` of short references (`Chỉ thị 05`) from a full code of
@@ -534,6 +534,30 @@ pub fn resolve_events(candidates: &mut [Candidate]) {
             e.organ = organ;
         }
     }
+    // A later mention of a numbered sitting (`kỳ họp thứ 2` after `kỳ họp
+    // thứ 2, HĐND tỉnh khóa VIII`) is the same sitting when the earlier ones
+    // of that number name one organ.
+    let mut seen: Vec<(EventType, u32, String, Option<u32>)> = Vec::new();
+    for c in candidates.iter_mut() {
+        let Fields::Event(e) = &mut c.fields else {
+            continue;
+        };
+        let Some(n) = e.ordinal else { continue };
+        if let Some(o) = &e.organ {
+            seen.push((e.event_type, n, o.clone(), e.term));
+            continue;
+        }
+        if e.national {
+            continue;
+        }
+        let mut same = seen.iter().filter(|x| x.0 == e.event_type && x.1 == n);
+        if let Some(first) = same.next() {
+            if same.all(|x| x.2 == first.2) {
+                e.organ = Some(first.2.clone());
+                e.term = e.term.or(first.3);
+            }
+        }
+    }
 }
 
 /// Gives dates and periods written without a year the year of the document:
@@ -721,6 +745,20 @@ mod tests {
         assert_eq!(values("Sáng 4/11, nhiệm kỳ 2025-2030.", None)[0], "--11-04");
         let dated = "Ngày 4/11, Đại hội lần thứ I, nhiệm kỳ 2025-2030; ngày 1/3/2024 khởi công.";
         assert_eq!(values(dated, None)[0], "2024-11-04*");
+    }
+
+    #[test]
+    fn a_numbered_sitting_again_is_the_same_sitting() {
+        let text = "Khai mạc kỳ họp thứ 2, HĐND tỉnh Gia Lai khóa VIII. Bế mạc kỳ họp thứ 2.";
+        let got: Vec<(Option<String>, Option<u32>)> = crate::extract(text)
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::Event(e) => Some((e.organ, e.term)),
+                _ => None,
+            })
+            .collect();
+        let organ = Some("Hội đồng nhân dân tỉnh Gia Lai".to_string());
+        assert_eq!(got, [(organ.clone(), Some(8)), (organ, Some(8))]);
     }
 
     fn org_names(input: &str) -> Vec<String> {

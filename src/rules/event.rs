@@ -91,8 +91,8 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        // `Kỳ họp chuyên đề thứ Ba`, `hội nghị bất thường`: the kind of
-        // sitting goes with the noun.
+        // `Kỳ họp chuyên đề thứ Ba`, `hội nghị bất thường`, `Phiên họp
+        // thường kỳ tháng 9`: the kind of sitting goes with the noun.
         let mut adjective = false;
         if let Some(k) = t
             .expect(e, &["chuyên", "đề"])
@@ -100,6 +100,15 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         {
             e = k;
             adjective = true;
+        } else if let Some(k) = t.expect(e, &["thường", "kỳ"]) {
+            e = k;
+            if let Some(m) = t.expect(e, &["tháng"]) {
+                if t.text(m).parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) {
+                    e = m + 1;
+                }
+            }
+            // Regular sittings are the organ's own: named only with it.
+            adjective = false;
         }
         if kind == EventType::Congress {
             if let Some(k) = t.expect(e, &["đại", "biểu"]) {
@@ -149,7 +158,9 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
         }
         // `Kỳ họp thứ 8, Quốc hội khóa XV`
         if organ.is_none() && ev.ordinal.is_some() && t.is_punct(e, ',') {
-            if let Some(o) = organization::at(t, e + 1).filter(|o| !o.bare) {
+            // The term names the body even when the document must resolve
+            // it: `kỳ họp thứ 2, HĐND tỉnh khóa VIII`.
+            if let Some(o) = organization::at(t, e + 1).filter(|o| !o.bare || o.resolvable) {
                 if let Some(k) = t.expect(o.end, &["khóa"]) {
                     if let Some(n) = t.is_word(k).then(|| numeral(t.text(k))).flatten() {
                         organ = Some((t.toks[e + 1].start, t.toks[o.end - 1].end));
@@ -214,6 +225,8 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
     }
 }
 
+const PARTY: &str = "Đảng Cộng sản Việt Nam";
+
 /// The Central Committee's plenums, numbered after `Trung ương`/`TW`/`T.Ư`:
 /// `Hội nghị Trung ương 11 khóa XIII`, `Hội nghị TW lần thứ 4`. Returns the end.
 fn plenum(t: &Tokens, e: usize, ev: &mut Event) -> Option<usize> {
@@ -247,6 +260,11 @@ fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize
     if let Some(k) = t.expect(e, &["của"]) {
         if let Some(o) = organization::at(t, k).filter(|o| !o.bare) {
             return Some((t.toks[k].start, t.toks[o.end - 1].end));
+        }
+        // `Đại hội XIV của Đảng`: the Party's own congress.
+        let party = t.is_word(k) && t.text(k) == "Đảng" && !t.is_capitalized(k + 1);
+        if party && ev.event_type == EventType::Congress {
+            ev.organ = Some(PARTY.to_string());
         }
     }
     // Back to the start of the sentence: the last organization before the event.
@@ -366,6 +384,21 @@ mod tests {
         assert_eq!((e[0].1.ordinal, e[0].1.term), (Some(3), Some(19)));
         assert_eq!(e[1].0, "hội nghị bất thường");
         assert_eq!(e[1].1.event_type, EventType::Conference);
+        // A regular sitting is named with its organ only.
+        let e = events(
+            "Phiên họp thường kỳ tháng 9 của UBND tỉnh Ninh Bình; phiên họp thường kỳ tháng 9.",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, "Phiên họp thường kỳ tháng 9");
+        let e = events("Phiên họp thường kỳ Chính phủ tháng 10");
+        assert_eq!(e[0].0, "Phiên họp thường kỳ Chính phủ");
+    }
+
+    #[test]
+    fn the_party_congress() {
+        let e = events("chuẩn bị Đại hội XIV của Đảng.");
+        assert_eq!(e[0].0, "Đại hội XIV");
+        assert_eq!(e[0].1.organ.as_deref(), Some("Đảng Cộng sản Việt Nam"));
     }
 
     #[test]
