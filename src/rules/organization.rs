@@ -304,8 +304,10 @@ fn name_run(t: &Tokens, i: usize) -> Option<usize> {
             while m < e + 7 && plain(m) {
                 m += 1;
             }
+            // A place closes it too (`Phục vụ hành chính công phường Phú An`).
             let closed = t.toks.get(m).is_none_or(|x| x.after_newline)
-                || [',', ';', '(', ')', ':'].iter().any(|&c| t.is_punct(m, c));
+                || [',', ';', '(', ')', ':'].iter().any(|&c| t.is_punct(m, c))
+                || place_word(t, m).is_some();
             if m > k && closed {
                 k = m;
             }
@@ -795,6 +797,13 @@ mod tests {
 
     #[test]
     fn productive_names() {
+        assert_eq!(
+            texts("tại Trung tâm Phục vụ hành chính công phường Phú An và Trung tâm Y tế huyện Phù Cát"),
+            [
+                "Trung tâm Phục vụ hành chính công phường Phú An",
+                "Trung tâm Y tế huyện Phù Cát"
+            ]
+        );
         assert_eq!(
             texts("UBND tỉnh Quảng Nam và UBND huyện Phù Cát họp"),
             ["UBND tỉnh Quảng Nam", "UBND huyện Phù Cát"]
