@@ -83,13 +83,19 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let (start, end) = (t.toks[i].start, t.toks[e - 1].end);
+        let first = i;
         i = e;
         if !boundary_before(norm, start) || !boundary_after(norm, end) {
             continue;
         }
         let ty = &t.lists.data.doc_types[idx];
-        // `pháp luật` is law in general, not a law.
-        if ty.name == "Luật" && text.lower()[..start].ends_with("pháp ") {
+        // `pháp luật` is law in general, `kỷ luật` discipline, `quy luật` a
+        // rule of nature: words, not a law.
+        if ty.name == "Luật"
+            && first > 0
+            && t.is_word(first - 1)
+            && matches!(t.low(first - 1), "pháp" | "kỷ" | "quy" | "định")
+        {
             continue;
         }
         let capitalized = norm[start..].chars().next().is_some_and(char::is_uppercase);
@@ -941,6 +947,8 @@ mod tests {
 
     #[test]
     fn short_and_named() {
+        // Words ending in `luật` are not laws.
+        assert!(texts("TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH; quy luật Cung cầu").is_empty());
         assert_eq!(
             texts("Qua 3 năm thực hiện Chỉ thị 05, toàn Đảng bộ"),
             vec!["Chỉ thị 05"]

@@ -219,6 +219,16 @@ fn name_end(t: &Tokens, i: usize) -> Option<usize> {
     Some(e)
 }
 
+/// `đường Nguyễn Đức Cảnh`, `phố Lê Lợi`: a street named after a person.
+fn street_before(t: &Tokens, i: usize) -> bool {
+    let word = |k: usize| t.is_word(k) && (t.text(k) == t.low(k) || t.low(k) == "đường");
+    i > 0
+        && word(i - 1)
+        && (matches!(t.low(i - 1), "đường" | "phố" | "ngõ" | "hẻm")
+            && !(i > 1 && t.low(i - 2) == "thành")
+            || i > 1 && word(i - 2) && t.low(i - 2) == "đại" && t.low(i - 1) == "lộ")
+}
+
 /// A given name alone where only a person fits: after a word in small
 /// letters or a role in court news, and not a place or a compass word
 /// (`miền Nam`).
@@ -276,6 +286,10 @@ pub fn find(cx: &super::Context, out: &mut Vec<Candidate>) {
             full_names.clear();
         }
         if let Some(e) = name_end(t, i) {
+            if street_before(t, i) {
+                i = e;
+                continue;
+            }
             let name = spaced(t, i, e);
             let mut p = Person {
                 name: name.clone(),
@@ -478,6 +492,7 @@ mod tests {
 
     #[test]
     fn places_and_bodies_are_not_persons() {
+        assert!(persons("tại đường Nguyễn Đức Cảnh, đại lộ Võ Văn Kiệt; Đường Lê Lợi").is_empty());
         assert!(persons("tại Hà Nội, TP Hồ Chí Minh và Đoàn TNCS Hồ Chí Minh").is_empty());
         assert_eq!(persons("tư tưởng Hồ Chí Minh")[0].1.name, "Hồ Chí Minh");
     }
