@@ -534,20 +534,22 @@ pub fn resolve_events(candidates: &mut [Candidate]) {
             e.organ = organ;
         }
     }
-    // A later mention of a numbered sitting (`kỳ họp thứ 2` after `kỳ họp
-    // thứ 2, HĐND tỉnh khóa VIII`) is the same sitting when the earlier ones
-    // of that number name one organ.
-    let mut seen: Vec<(EventType, u32, String, Option<u32>)> = Vec::new();
+    // Another mention of a numbered sitting (`kỳ họp thứ 2` and `kỳ họp
+    // thứ 2, HĐND tỉnh khóa VIII`, `Đại hội XIV` and `Đại hội XIV của Đảng`)
+    // is the same sitting when those of that number name one organ.
+    let seen: Vec<(EventType, u32, String, Option<u32>)> = candidates
+        .iter()
+        .filter_map(|c| match &c.fields {
+            Fields::Event(e) => Some((e.event_type, e.ordinal?, e.organ.clone()?, e.term)),
+            _ => None,
+        })
+        .collect();
     for c in candidates.iter_mut() {
         let Fields::Event(e) = &mut c.fields else {
             continue;
         };
         let Some(n) = e.ordinal else { continue };
-        if let Some(o) = &e.organ {
-            seen.push((e.event_type, n, o.clone(), e.term));
-            continue;
-        }
-        if e.national {
+        if e.organ.is_some() || e.national {
             continue;
         }
         let mut same = seen.iter().filter(|x| x.0 == e.event_type && x.1 == n);

@@ -278,8 +278,16 @@ fn organ_around(t: &Tokens, i: usize, e: usize, ev: &mut Event) -> Option<(usize
     }
     let mut last = None;
     let mut k = s;
+    // A congress is an organization's own, not its committee's (`báo cáo
+    // của Bộ Chính trị … trình Đại hội XIV`).
+    let holds = |o: &organization::Org| {
+        ev.event_type != EventType::Congress
+            || !["Ban ", "Bộ Chính trị", "Ủy ban", "Thường trực"]
+                .iter()
+                .any(|p| o.name.starts_with(p))
+    };
     while k < i {
-        if let Some(o) = organization::at(t, k).filter(|o| !o.bare && o.end <= i) {
+        if let Some(o) = organization::at(t, k).filter(|o| !o.bare && o.end <= i && holds(o)) {
             let mut end = o.end;
             let mut term = None;
             if let Some(kk) = t.expect(end, &["khóa"]) {
@@ -399,6 +407,10 @@ mod tests {
         let e = events("chuẩn bị Đại hội XIV của Đảng.");
         assert_eq!(e[0].0, "Đại hội XIV");
         assert_eq!(e[0].1.organ.as_deref(), Some("Đảng Cộng sản Việt Nam"));
+        // Not the committee reporting to it.
+        let e =
+            events("báo cáo của Bộ Chính trị, thông qua các văn kiện trình Đại hội XIV sau đây");
+        assert_eq!(e[0].1.organ_span, None);
     }
 
     #[test]

@@ -200,7 +200,8 @@ fn scan(text: &Text, dates: &[Candidate], out: &mut Vec<Candidate>) {
             continue;
         }
         let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        if b <= a || b - a > 50 {
+        // Up to a centenary (`1930-2030`); a wider range is not one period.
+        if b <= a || b - a > 100 {
             continue;
         }
         let p = Period::new(
@@ -406,6 +407,11 @@ mod tests {
         assert_eq!(
             periods("GIAI ĐOẠN 2021 -\n2025 TRÊN ĐỊA BÀN"),
             vec![p("GIAI ĐOẠN 2021 -\n2025", Some("2021"), Some("2025"))]
+        );
+        // A centenary is one period; a wider range is not.
+        assert_eq!(
+            periods("100 năm (1930-2030); mã 1900-2020"),
+            vec![p("1930-2030", Some("1930"), Some("2030"))]
         );
     }
 
