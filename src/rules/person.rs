@@ -96,7 +96,9 @@ fn title_phrase_end(t: &Tokens, k: usize, limit: usize) -> usize {
             m = e;
             continue;
         }
-        if t.is_word(m) && t.low(m) == "và" && t.is_capitalized(m + 1) {
+        // `Bộ Kế hoạch và Đầu tư`; not `… xã Quảng Trung và Nguyễn Văn Luyện`.
+        if t.is_word(m) && t.low(m) == "và" && t.is_capitalized(m + 1) && !surname_start(t, m + 1)
+        {
             m += 1;
             continue;
         }
@@ -171,6 +173,14 @@ fn title_after(t: &Tokens, mut from: usize) -> Option<(usize, usize)> {
             .take_while(|&k| !t.toks[k].after_newline)
             .find(|&k| t.is_punct(k, ')'))?;
         from = close + 1;
+    }
+    // `Chu Đức Khương, 45 tuổi, Trưởng phòng …`: the age first.
+    if t.is_punct(from, ',')
+        && t.text(from + 1).bytes().all(|b| b.is_ascii_digit())
+        && t.low(from + 2) == "tuổi"
+        && t.is_punct(from + 3, ',')
+    {
+        from += 3;
     }
     if !t.is_punct(from, '-') && !t.is_punct(from, ',') {
         return None;
@@ -469,6 +479,22 @@ mod tests {
         let short: Vec<&str> = p.iter().skip(1).map(|(s, _)| s.as_str()).collect();
         assert_eq!(short, ["Thu", "Thu"]);
         assert!(p.iter().all(|(_, x)| x.name == "Nguyễn Thị Thu"));
+    }
+
+    #[test]
+    fn titles_after_an_age() {
+        let p = persons(
+            "bắt ông Chu Đức Khương, 45 tuổi, Trưởng phòng Tài chính huyện Quảng Xương; Mai Ngọc Tứ, 54 tuổi, Chủ tịch UBND xã Quảng Trung và Nguyễn Văn Luyện, 55 tuổi, cán bộ xã",
+        );
+        let titles: Vec<Option<&str>> = p.iter().map(|(_, x)| x.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Trưởng phòng Tài chính huyện Quảng Xương"),
+                Some("Chủ tịch UBND xã Quảng Trung"),
+                None
+            ]
+        );
     }
 
     #[test]
